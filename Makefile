@@ -1,0 +1,61 @@
+# The two commands of the README: `make run` and `make test`. Everything else helps them.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PYTHON ?= python3.11
+APPS := accounts vault organizers cities directory endorsements reports campaign api
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test lint typecheck messages compilemessages test-sqlite test-postgres system-deps demo-reset
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==25.3
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+## make run: a fresh machine to a running site with demo data at http://127.0.0.1:8000
+run: $(VENV)/.installed compilemessages
+	$(PY) manage.py migrate --noinput
+	$(BIN)/solidarity-city demo-data --if-empty
+	@$(BIN)/solidarity-city demo-login
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: lint, types, translations, then the whole suite on SQLite and on PostgreSQL
+test: $(VENV)/.installed system-deps lint typecheck compilemessages test-sqlite test-postgres
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy config solidarity
+
+compilemessages: $(VENV)/.installed
+	cd solidarity && ../$(PY) ../manage.py compilemessages --ignore=.venv -v0
+
+messages: $(VENV)/.installed
+	cd solidarity && ../$(PY) ../manage.py makemessages -l fr -l es -l ar --no-obsolete \
+		$(foreach app,$(APPS),--ignore=$(app)/*) -v0
+	for app in $(APPS); do (cd solidarity/$$app && mkdir -p locale && \
+		../../$(PY) ../../manage.py makemessages -l fr -l es -l ar --no-obsolete -v0); done
+
+test-sqlite: $(VENV)/.installed
+	DATABASE_URL= $(BIN)/pytest -n 2 -q
+
+test-postgres: $(VENV)/.installed
+	scripts/with-postgres $(BIN)/pytest -n 2 -q
+
+# Debian packages the tests need; installed only when missing (CI runs as root).
+SYSTEM_PACKAGES := chromium fonts-noto-core gettext
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+demo-reset: $(VENV)/.installed
+	rm -f var/solidarity.sqlite3 var/solidarity.sqlite3-wal var/solidarity.sqlite3-shm
+	$(PY) manage.py migrate --noinput
+	$(BIN)/solidarity-city demo-data

@@ -1,0 +1,26 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from solidarity.cities.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/", include("solidarity.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/", include("solidarity.accounts.urls")),
+    path("organizers/", include("solidarity.organizers.urls")),
+    path("vault/", include("solidarity.vault.urls")),
+    path("", include("solidarity.endorsements.urls")),
+    path("", include("solidarity.directory.urls")),
+    path("", include("solidarity.reports.urls")),
+    path("", include("solidarity.campaign.urls")),
+    path("", include("solidarity.cities.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "solidarity.lib.views.page_not_found"
+handler500 = "solidarity.lib.views.server_error"

@@ -1,0 +1,53 @@
+"""Shared fixtures. Tests are fast by default: MD5 passwords, a cheap vault KDF, locmem e-mail."""
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.VAULT_KDF_OPS_LIMIT = 1
+    settings.VAULT_KDF_MEM_LIMIT = 8192 * 1024  # libsodium's minimum is 8 KiB; 8 MiB is quick
+    settings.STORAGES["staticfiles"]["BACKEND"] = (
+        "django.contrib.staticfiles.storage.StaticFilesStorage"
+    )
+
+
+@pytest.fixture
+def city(db: Any) -> Any:
+    from solidarity.cities.demo import create_declaration
+    from solidarity.cities.models import City
+
+    city = City.objects.create(
+        slug="montreal", name_en="Montreal", name_fr="Montréal", latitude=45.5, longitude=-73.56
+    )
+    import datetime
+
+    create_declaration(city=city, version=1, published_on=datetime.date(2026, 3, 21))
+    return city
+
+
+@pytest.fixture
+def organizer(db: Any) -> Any:
+    """An organizer with a confirmed TOTP device, holding the campaign key (vault initialized)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from solidarity.accounts.models import User
+    from solidarity.vault.services import vault_init
+
+    user = User.objects.create_user(
+        username="ana", password="a long organizer password", is_staff=True
+    )
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    result = vault_init(organizer=user, passphrase="ana's vault passphrase")
+    user.recovery_key = result.recovery_key  # type: ignore[attr-defined]
+    return user
+
+
+@pytest.fixture
+def demo_data(db: Any) -> None:
+    from django.core.management import call_command
+
+    call_command("demo_data", services=30, stdout=open("/dev/null", "w"))  # noqa: SIM115

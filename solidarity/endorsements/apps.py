@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EndorsementsConfig(AppConfig):
+    name = "solidarity.endorsements"
+    label = "endorsements"

@@ -1,0 +1,76 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.cities.models import Commitment
+
+
+class Endorsement(models.Model):
+    """An organization's signature on one version of its city's declaration.
+
+    Contact details are sealed by the vault on arrival; only `contact_email_hash` (a keyed hash)
+    allows finding a duplicate without storing the address.
+    """
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Unconfirmed")
+        AWAITING_REVIEW = "awaiting_review", _("Awaiting review")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        SUSPENDED = "suspended", _("Suspended")
+
+    class Visibility(models.TextChoices):
+        LISTED = "listed", _("Listed by name")
+        COUNT_ONLY = "count_only", _("Counted only")
+
+    class DecisionMethod(models.TextChoices):
+        GENERAL_ASSEMBLY = "general_assembly", _("General assembly")
+        BOARD = "board", _("Board")
+        MEMBERS_VOTE = "members_vote", _("Members' vote")
+        STAFF_COLLECTIVE = "staff_collective", _("Staff collective")
+        OTHER = "other", _("Other")
+
+    organization = models.ForeignKey(
+        "directory.Organization", on_delete=models.CASCADE, related_name="endorsements"
+    )
+    declaration = models.ForeignKey(
+        "cities.Declaration", on_delete=models.PROTECT, related_name="endorsements"
+    )
+    provides_services = models.BooleanField(_("provides services"), default=False)
+    commitments = models.JSONField(_("commitments made"), default=list, blank=True)
+    decision_method = models.CharField(
+        _("how the decision was taken"), max_length=32, choices=DecisionMethod.choices
+    )
+    decided_month = models.DateField(_("month of the decision"))
+    statement = models.TextField(_("public statement"), blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.LISTED
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.UNCONFIRMED,
+        db_index=True,
+    )
+    status_reason = models.CharField(_("public reason"), max_length=500, blank=True)
+    contact_sealed = models.BinaryField()
+    contact_email_hash = models.CharField(max_length=64, db_index=True)
+    created_on = models.DateField(auto_now_add=True)
+    confirmed_on = models.DateField(null=True, blank=True)
+    verified_on = models.DateField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_on", "-id"]
+        verbose_name = _("endorsement")
+
+    def __str__(self) -> str:
+        return f"{self.organization} ({self.get_status_display()})"
+
+    @property
+    def made_all_commitments(self) -> bool:
+        return self.provides_services and set(Commitment.values) <= set(self.commitments)

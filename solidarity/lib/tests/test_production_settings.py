@@ -1,0 +1,55 @@
+"""Production mode: `check --deploy` is clean, and insecure defaults refuse to start."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+PRODUCTION_ENV = {
+    "PRODUCTION": "true",
+    "SECRET_KEY": "k" * 20 + "-production-secret-for-the-deploy-check-0123456789",
+    "KEYED_HASH_SECRET": "h" * 48,
+    "ALLOWED_HOSTS": "solidarity.example.org",
+    "SITE_URL": "https://solidarity.example.org",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "DEBUG"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.slow
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("override", "complaint"),
+    [
+        ({"SECRET_KEY": ""}, "SECRET_KEY"),
+        ({"KEYED_HASH_SECRET": ""}, "KEYED_HASH_SECRET"),
+        ({"DEBUG": "true"}, "DEBUG"),
+        ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_to_start_with_an_insecure_default(override, complaint):
+    result = manage("check", env={**PRODUCTION_ENV, **override})
+
+    assert result.returncode != 0
+    assert "Refusing to start in production" in result.stderr
+    assert complaint in result.stderr
