@@ -4,6 +4,8 @@ Development works with no environment at all. `PRODUCTION=true` turns on every s
 refuses to start while a development secret or DEBUG is left in place.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -129,7 +131,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if not PRODUCTION else 60
     # Tests run on a file, not in memory, so WAL is exercised and the raw file can be inspected.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # One file per test process, so parallel runs never share a test database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"solidarity-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches, sessions, tasks ---------------------------------------------------------------
@@ -247,6 +252,9 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
+
+CSRF_FAILURE_VIEW = "solidarity.lib.views.csrf_failure"
+RATELIMIT_VIEW = "solidarity.lib.views.rate_limited"
 
 # Error pages in DEBUG and any error report show neither POST bodies nor client details.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "solidarity.lib.privacy.PrivateExceptionReporterFilter"

@@ -24,3 +24,5 @@ urlpatterns += i18n_patterns(
 
 handler404 = "solidarity.lib.views.page_not_found"
 handler500 = "solidarity.lib.views.server_error"
+handler403 = "solidarity.lib.views.permission_denied"
+handler400 = "solidarity.lib.views.bad_request"
