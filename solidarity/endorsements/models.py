@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.cities.models import Commitment
+from solidarity.vault.fields import SealedField
 
 
 class Endorsement(models.Model):
@@ -55,7 +56,7 @@ class Endorsement(models.Model):
         db_index=True,
     )
     status_reason = models.CharField(_("public reason"), max_length=500, blank=True)
-    contact_sealed = models.BinaryField()
+    contact_sealed = SealedField()
     contact_email_hash = models.CharField(max_length=64, db_index=True)
     created_on = models.DateField(auto_now_add=True)
     confirmed_on = models.DateField(null=True, blank=True)
