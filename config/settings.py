@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "solidarity.reports",
     "solidarity.campaign",
     "solidarity.api",
+    "solidarity.ops",
 ]
 
 MIDDLEWARE = [
@@ -285,3 +286,5 @@ LOGGING = {
 VAULT_KDF_OPS_LIMIT = env_int("VAULT_KDF_OPS_LIMIT", 3)
 VAULT_KDF_MEM_LIMIT = env_int("VAULT_KDF_MEM_LIMIT", 256 * 1024 * 1024)
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
+# Routes /bench/ (a bare view for the benchmark harness). Never needed in production.
+BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)

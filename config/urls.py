@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -8,6 +9,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", include("solidarity.api.urls")),
 ]
+if settings.BENCHMARK_VIEWS:
+    urlpatterns.append(path("bench/", include("solidarity.ops.urls")))
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
