@@ -27,6 +27,10 @@ SECRET_KEY = env_str("SECRET_KEY", DEV_SECRET_KEY)
 # Keys the HMACs used for equality look-ups (emails), separate from SECRET_KEY so that rotating
 # one does not orphan the other.
 KEYED_HASH_SECRET = env_str("KEYED_HASH_SECRET", DEV_HASH_SECRET)
+DEV_RECEIPT_PEPPER = "dev-only-report-receipt-pepper-never-use-in-production-0123456789"
+# Mixed into the Argon2id hash of confidential-report receipts: a database copy without it
+# does not let anyone test receipt guesses.
+REPORT_RECEIPT_PEPPER = env_str("REPORT_RECEIPT_PEPPER", DEV_RECEIPT_PEPPER)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -39,6 +43,8 @@ if PRODUCTION:
         _problems.append("SECRET_KEY must be set to a long random value")
     if KEYED_HASH_SECRET == DEV_HASH_SECRET or len(KEYED_HASH_SECRET) < 32:
         _problems.append("KEYED_HASH_SECRET must be set to a long random value")
+    if REPORT_RECEIPT_PEPPER == DEV_RECEIPT_PEPPER or len(REPORT_RECEIPT_PEPPER) < 32:
+        _problems.append("REPORT_RECEIPT_PEPPER must be set to a long random value")
     if not ALLOWED_HOSTS:
         _problems.append("ALLOWED_HOSTS must name the site's host")
     if _problems:
@@ -288,3 +294,5 @@ VAULT_KDF_MEM_LIMIT = env_int("VAULT_KDF_MEM_LIMIT", 256 * 1024 * 1024)
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 # Routes /bench/ (a bare view for the benchmark harness). Never needed in production.
 BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
+# Confidential reports are crypto-shredded this many days after they are closed.
+REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 90)
