@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "PRODUCTION": "true",
     "SECRET_KEY": "k" * 20 + "-production-secret-for-the-deploy-check-0123456789",
     "KEYED_HASH_SECRET": "h" * 48,
+    "REPORT_RECEIPT_PEPPER": "p" * 48,
     "ALLOWED_HOSTS": "solidarity.example.org",
     "SITE_URL": "https://solidarity.example.org",
 }
