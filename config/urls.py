@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("solidarity.directory.urls")),
     path("", include("solidarity.reports.urls")),
     path("", include("solidarity.campaign.urls")),
+    path("", include("solidarity.api.page_urls")),
     path("", include("solidarity.cities.urls")),
     prefix_default_language=True,
 )
