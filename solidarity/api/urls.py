@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from solidarity.api.api import api
+from solidarity.api.views import download_export
 
 app_name = "api"
-urlpatterns: list = []
+urlpatterns = [
+    path("exports/<str:name>", download_export, name="export"),
+    *api.urls[0],
+]
