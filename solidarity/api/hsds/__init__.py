@@ -1,0 +1,1 @@
+"""HSDS 3.0 in and out: model ↔ HSDS dictionaries, file readers, import and export."""
