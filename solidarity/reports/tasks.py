@@ -1,0 +1,28 @@
+"""Background work for reports. The e-mail says that a report arrived, and nothing else:
+no organization, no commitment, no words of the reporter (mail servers keep copies)."""
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from solidarity.cities.models import City
+from solidarity.reports.selectors import organizer_emails
+
+
+@task()
+def notify_organizers(*, city_id: int) -> int:
+    city = City.objects.get(pk=city_id)
+    recipients = organizer_emails(city=city)
+    if not recipients:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("A confidential report arrived")
+        body = _(
+            "A new confidential report arrived for %(city)s.\n\n"
+            "Unlock the vault to read it in the reports inbox: %(url)s"
+        ) % {"city": city.name, "url": settings.SITE_URL + reverse("reports:inbox")}
+    messages = [(subject, body, None, [address]) for address in recipients]
+    return send_mass_mail(messages, fail_silently=False)
