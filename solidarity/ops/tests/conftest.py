@@ -1,0 +1,19 @@
+import io
+
+import pytest
+
+from solidarity.cities.models import City
+from solidarity.ops.services import backup_create
+
+MARKER = "Ville-Marie-marker-7731"
+
+
+@pytest.fixture
+def backed_up(organizer, city):
+    """A database with a distinctive city, its sealed backup taken, then the data changed."""
+    City.objects.create(slug="marker", name_en=MARKER, latitude=45.5, longitude=-73.6)
+    buffer = io.BytesIO()
+    backup_create(destination=buffer)
+    City.objects.filter(slug="marker").delete()
+    City.objects.create(slug="after", name_en="Created after the backup", latitude=0, longitude=0)
+    return buffer.getvalue()
