@@ -58,9 +58,16 @@ class Endorsement(models.Model):
     status_reason = models.CharField(_("public reason"), max_length=500, blank=True)
     contact_sealed = SealedField()
     contact_email_hash = models.CharField(max_length=64, db_index=True)
+    language = models.CharField(_("language of the contact"), max_length=8, default="en")
+    # Set when the browser solved the proof-of-work; unproven entries get no e-mail and wait
+    # for an organizer.
+    proof_of_work = models.BooleanField(_("proof of work solved"), default=False)
+    # Random per form display: a double-submitted form is stored once.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_on = models.DateField(auto_now_add=True)
     confirmed_on = models.DateField(null=True, blank=True)
     verified_on = models.DateField(null=True, blank=True)
+    status_changed_on = models.DateField(null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

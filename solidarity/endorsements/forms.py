@@ -1,0 +1,199 @@
+"""The endorse form and the organizers' / representatives' small forms. Validation only."""
+
+import datetime
+import re
+import uuid
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.cities.models import City, Commitment
+from solidarity.directory.models import Sector
+from solidarity.endorsements.models import Endorsement
+from solidarity.lib.antiabuse import HoneypotFormMixin
+from solidarity.lib.pow import ProofOfWorkFormMixin
+
+URL_LIKE = re.compile(
+    r"(https?:|www\.|//|\b[\w-]+\.(com|org|net|ca|info|io|ru|xyz|biz|top|click)\b)", re.I
+)
+HTML_LIKE = re.compile(r"<\s*/?\s*[a-z!?]|&#?\w+;|javascript:", re.I)
+PHONE = RegexValidator(
+    r"^\+?[0-9 ().\-]{7,25}(\s*(x|ext\.?)\s*[0-9]{1,6})?$",
+    _("Enter a phone number with digits, spaces and + ( ) - only."),
+)
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def reject_urls(value: str) -> None:
+    if URL_LIKE.search(value):
+        raise forms.ValidationError(_("Please write a name here, not a web address."))
+
+
+def reject_html(value: str) -> None:
+    if HTML_LIKE.search(value):
+        raise forms.ValidationError(_("Please remove HTML or code from this text."))
+
+
+class MonthField(forms.Field):
+    """A month as YYYY-MM (what <input type="month"> sends), stored as its first day."""
+
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-03"})
+    default_error_messages = {"invalid": _("Enter a month as year-month, for example 2026-03.")}
+
+    def to_python(self, value: object) -> datetime.date | None:  # type: ignore[override]
+        text = str(value or "").strip()
+        if not text:
+            return None
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", text[:20])
+        if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        month = datetime.date(int(match[1]), int(match[2]), 1)
+        if month > timezone.localdate():
+            raise forms.ValidationError(_("The decision month cannot be in the future."))
+        return month
+
+    def prepare_value(self, value: object) -> object:
+        return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
+
+
+def text(label: str, max_length: int, *, required: bool = True, **kwargs: object) -> forms.Field:
+    validators = [reject_html, *kwargs.pop("validators", [])]  # type: ignore[misc]
+    return forms.CharField(
+        label=label, max_length=max_length, required=required, validators=validators, **kwargs
+    )
+
+
+class EndorseForm(HoneypotFormMixin, ProofOfWorkFormMixin, forms.Form):
+    organization_name = text(_("Name of the organization"), 200, validators=[reject_urls])
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    city = forms.ModelChoiceField(
+        label=_("City"), queryset=City.objects.all(), to_field_name="slug", empty_label=None
+    )
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    description = text(
+        _("Short public description"),
+        600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What your organization does, in a sentence or two (600 characters at most)."),
+    )
+    provides_services = forms.ChoiceField(
+        label=_("Does your organization provide services to the public?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    commitments = forms.MultipleChoiceField(
+        label=_("Commitments"),
+        choices=Commitment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Service providers are listed in the directory only after making all five "
+            "commitments; otherwise the organization endorses as a supporter."
+        ),
+    )
+    supports_status_for_all = forms.BooleanField(
+        label=_(
+            "We understand that endorsing means publicly supporting Status for All: no "
+            "deportations, no detentions, regularization for all."
+        ),
+        error_messages={"required": _("Endorsing means supporting Status for All.")},
+    )
+    decision_method = forms.ChoiceField(
+        label=_("How was the decision taken?"),
+        choices=Endorsement.DecisionMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    decided_month = MonthField(label=_("Month of the decision"))
+    statement = text(
+        _("Public statement (optional)"),
+        1500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    visibility = forms.ChoiceField(
+        label=_("How should we show your endorsement?"),
+        choices=Endorsement.Visibility.choices,
+        widget=forms.RadioSelect,
+        initial=Endorsement.Visibility.LISTED,
+    )
+    contact_name = text(
+        _("Contact person's name"), 120, validators=[reject_urls], widget=forms.TextInput()
+    )
+    contact_role = text(_("Role in the organization"), 120, validators=[reject_urls])
+    contact_email = forms.EmailField(label=_("Contact e-mail"), max_length=254)
+    contact_phone = text(
+        _("Contact phone (optional)"),
+        40,
+        required=False,
+        validators=[PHONE],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["submission_id"].initial = uuid.uuid4()
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        data = super().clean() or {}
+        if data.get("provides_services") != "yes":
+            data["commitments"] = []
+        return data
+
+
+class ResendForm(HoneypotFormMixin, forms.Form):
+    email = forms.EmailField(label=_("Contact e-mail"), max_length=254)
+
+
+class ReasonForm(forms.Form):
+    reason = text(
+        _("Reason"),
+        500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the audit trail. Be factual; no personal details."),
+    )
+
+
+class ProfileForm(forms.Form):
+    """What a representative may change on the public profile."""
+
+    name = text(_("Name of the organization"), 200, validators=[reject_urls])
+    alternate_name = text(_("Other name"), 200, required=False, validators=[reject_urls])
+    description = text(_("Short public description"), 600, required=False, widget=forms.Textarea)
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    email = forms.EmailField(label=_("Public e-mail"), required=False, max_length=254)
+    phone = text(_("Public phone number"), 40, required=False, validators=[PHONE])
+    statement = text(_("Public statement"), 1500, required=False, widget=forms.Textarea)
+    visibility = forms.ChoiceField(
+        label=_("How should we show your endorsement?"),
+        choices=Endorsement.Visibility.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class EndorserFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", _("All sectors")), *Sector.choices], required=False
+    )
+    services = forms.ChoiceField(
+        label=_("Provides services"),
+        choices=[("", _("All endorsers")), ("yes", _("Service providers only"))],
+        required=False,
+    )

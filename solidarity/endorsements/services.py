@@ -1,0 +1,372 @@
+"""Writes for endorsements: submission, e-mail confirmation, moderation, withdrawal.
+
+A submission never reveals whether the organization or the e-mail address already endorsed:
+the caller gets the same answer, and the existing contact is e-mailed instead.
+"""
+
+import datetime
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.core import signing
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from solidarity.cities.models import City, Declaration
+from solidarity.directory.models import Organization
+from solidarity.endorsements.models import Endorsement
+from solidarity.endorsements.selectors import bump_public_generation
+from solidarity.endorsements.tasks import queue_contact_email
+from solidarity.organizers.services import audit_log
+from solidarity.vault.services import email_hash, open_json, seal_json
+
+CONFIRM_SALT = "endorsements.confirm"
+CONFIRM_MAX_AGE = datetime.timedelta(days=7)
+Status = Endorsement.Status
+ACTIVE = [Status.UNCONFIRMED, Status.AWAITING_REVIEW, Status.VERIFIED, Status.SUSPENDED]
+
+
+class NoDeclaration(LookupError):
+    """The city has no published declaration to endorse."""
+
+
+class InvalidTransition(ValueError):
+    """The endorsement is not in a state that allows this action."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    organization_name: str
+    sector: str
+    city: City
+    website: str
+    description: str
+    provides_services: bool
+    commitments: list[str]
+    decision_method: str
+    decided_month: datetime.date
+    statement: str
+    visibility: str
+    contact: dict[str, str]  # name, role, email, phone: sealed on arrival
+    submission_id: Any = None
+
+
+def submission_from_form(data: dict[str, Any]) -> Submission:
+    return Submission(
+        organization_name=data["organization_name"],
+        sector=data["sector"],
+        city=data["city"],
+        website=data.get("website") or "",
+        description=data.get("description") or "",
+        provides_services=data["provides_services"] == "yes",
+        commitments=sorted(data.get("commitments") or []),
+        decision_method=data["decision_method"],
+        decided_month=data["decided_month"],
+        statement=data.get("statement") or "",
+        visibility=data["visibility"],
+        contact={
+            key: data.get(f"contact_{key}") or "" for key in ("name", "role", "email", "phone")
+        },
+        submission_id=data.get("submission_id"),
+    )
+
+
+def endorsement_submit(
+    *, submission: Submission, proof_of_work: bool, language: str
+) -> Endorsement | None:
+    """Stores a new endorsement, or e-mails the existing contact of a duplicate (returns None).
+
+    With proof-of-work the contact gets a confirmation link; without, no e-mail is sent (so a
+    script cannot make us mail strangers) and the entry waits for an organizer."""
+    email = submission.contact["email"]
+    hashed = email_hash(email)
+    if (
+        submission.submission_id
+        and Endorsement.objects.filter(submission_id=submission.submission_id).exists()
+    ):
+        return None
+    existing = Endorsement.objects.filter(contact_email_hash=hashed, status__in=ACTIVE).first()
+    if existing is not None:
+        if proof_of_work:
+            _send_duplicate_notice(existing, email=email, language=language)
+        return None
+    endorsement = _create_once(submission, hashed, proof_of_work=proof_of_work, language=language)
+    if endorsement is not None and proof_of_work:
+        _send_confirmation(endorsement, email=email)
+    return endorsement
+
+
+def _create_once(
+    submission: Submission, hashed: str, *, proof_of_work: bool, language: str
+) -> Endorsement | None:
+    """Creates the endorsement; None when the same form was stored by a concurrent request.
+    Two different organizations with the same name at the same instant get distinct slugs."""
+    for attempt in range(3):
+        try:
+            return _create(
+                submission,
+                hashed,
+                proof_of_work=proof_of_work,
+                language=language,
+                random_slug=attempt > 0,
+            )
+        except IntegrityError:
+            sid = submission.submission_id
+            if sid and Endorsement.objects.filter(submission_id=sid).exists():
+                return None
+    raise IntegrityError("Could not store the endorsement")
+
+
+def _create(
+    submission: Submission, hashed: str, *, proof_of_work: bool, language: str, random_slug: bool
+) -> Endorsement:
+    declaration = _current_declaration_id(submission.city)
+    with transaction.atomic():
+        organization = _create_organization(submission, language=language, random_slug=random_slug)
+        return Endorsement.objects.create(
+            organization=organization,
+            declaration_id=declaration,
+            provides_services=submission.provides_services,
+            commitments=submission.commitments,
+            decision_method=submission.decision_method,
+            decided_month=submission.decided_month,
+            statement=submission.statement,
+            visibility=submission.visibility,
+            status=Status.UNCONFIRMED if proof_of_work else Status.AWAITING_REVIEW,
+            contact_sealed=seal_json(submission.contact, city_id=submission.city.pk),
+            contact_email_hash=hashed,
+            language=language,
+            proof_of_work=proof_of_work,
+            submission_id=submission.submission_id,
+        )
+
+
+def _current_declaration_id(city: City) -> int:
+    key = f"endorsements:declaration:{city.pk}"
+    declaration_id = cache.get(key)
+    if declaration_id is None:
+        declaration_id = (
+            Declaration.objects.filter(city=city, is_published=True)
+            .order_by("-version")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if declaration_id is None:
+            raise NoDeclaration(city.slug)
+        cache.set(key, declaration_id, 60)
+    return int(declaration_id)
+
+
+def _create_organization(
+    submission: Submission, *, language: str, random_slug: bool
+) -> Organization:
+    base = f"{slugify(submission.organization_name)[:150] or 'organization'}-{submission.city.slug}"
+    slug = base
+    if random_slug or Organization.objects.filter(slug=slug).exists():
+        slug = f"{base}-{secrets.token_hex(3)}"
+    return Organization.objects.create(
+        city=submission.city,
+        name=submission.organization_name,
+        slug=slug,
+        sector=submission.sector,
+        website=submission.website,
+        **{f"description_{language}": submission.description},
+    )
+
+
+def confirmation_token(endorsement: Endorsement) -> str:
+    return signing.dumps(endorsement.pk, salt=CONFIRM_SALT)
+
+
+def _link(path: str) -> str:
+    from django.conf import settings
+
+    return f"{settings.SITE_URL}{path}"
+
+
+def _email(*, to: str, language: str, subject: str, template: str, context: dict[str, Any]) -> None:
+    with translation.override(language):
+        body = render_to_string(f"endorsements/email/{template}", context)
+        queue_contact_email(to=to, subject=str(_(subject)), body=body)
+
+
+def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
+    with translation.override(endorsement.language):
+        url = reverse("endorsements:confirm", args=[confirmation_token(endorsement)])
+    context = {"organization": endorsement.organization.name, "url": _link(url), "days": 7}
+    _email(
+        to=email,
+        language=endorsement.language,
+        subject="Please confirm your endorsement of the Solidarity City declaration",
+        template="confirm.txt",
+        context=context,
+    )
+
+
+def _send_duplicate_notice(existing: Endorsement, *, email: str, language: str) -> None:
+    url = None
+    if existing.status == Status.UNCONFIRMED:
+        with translation.override(language):
+            url = _link(reverse("endorsements:confirm", args=[confirmation_token(existing)]))
+    context = {"organization": existing.organization.name, "status": existing.status, "url": url}
+    _email(
+        to=email,
+        language=language,
+        subject="Your organization has already endorsed the Solidarity City declaration",
+        template="duplicate.txt",
+        context=context,
+    )
+
+
+def endorsement_from_token(token: str) -> Endorsement | None:
+    """The endorsement a confirmation link names, if the link is genuine and under 7 days old."""
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Endorsement.objects.select_related("organization").filter(pk=pk).first()
+
+
+def endorsement_confirm(*, endorsement: Endorsement) -> Endorsement:
+    """Unconfirmed → awaiting review. Confirming twice changes nothing."""
+    Endorsement.objects.filter(pk=endorsement.pk, status=Status.UNCONFIRMED).update(
+        status=Status.AWAITING_REVIEW,
+        confirmed_on=timezone.localdate(),
+        status_changed_on=timezone.localdate(),
+    )
+    endorsement.refresh_from_db()
+    return endorsement
+
+
+def endorsement_resend_confirmation(*, email: str, language: str) -> None:
+    """E-mails a new link for an unconfirmed endorsement, at most once per 10 minutes per
+    address. Says nothing to the caller either way."""
+    hashed = email_hash(email)
+    if not cache.add(f"endorsements:resend:{hashed}", 1, timeout=600):
+        return
+    pending = Endorsement.objects.filter(contact_email_hash=hashed, status=Status.UNCONFIRMED)
+    for endorsement in pending.select_related("organization"):
+        _send_confirmation(endorsement, email=email)
+
+
+def endorsement_contact(*, endorsement: Endorsement, keyring: dict[int, bytes]) -> dict[str, str]:
+    """The sealed contact person, for an organizer whose vault is unlocked."""
+    return {
+        str(k): str(v) for k, v in open_json(endorsement.contact_sealed, keyring=keyring).items()
+    }
+
+
+def _transition(
+    endorsement: Endorsement, *, allowed: list[str], to: str, actor: Any, action: str, reason: str
+) -> Endorsement:
+    locked = (
+        Endorsement.objects.select_for_update()
+        .select_related("organization")
+        .get(pk=endorsement.pk)
+    )
+    if locked.status not in allowed:
+        raise InvalidTransition(locked.status)
+    locked.status = to
+    locked.status_reason = reason
+    locked.status_changed_on = timezone.localdate()
+    if to == Status.VERIFIED:
+        locked.verified_on = locked.status_changed_on
+        locked.verified_by = actor
+    locked.save()
+    audit_log(
+        actor=actor,
+        action=action,
+        target=locked,
+        city_id=locked.organization.city_id,
+        detail=reason,
+    )
+    transaction.on_commit(bump_public_generation)
+    return locked
+
+
+def endorsement_verify(
+    *, endorsement: Endorsement, actor: Any, keyring: dict[int, bytes]
+) -> Endorsement:
+    """Verified after the organizer's checks; the contact is invited to represent the
+    organization (a magic link by e-mail)."""
+    from solidarity.accounts.services import invite_representative
+
+    contact = endorsement_contact(endorsement=endorsement, keyring=keyring)
+    allowed = [Status.UNCONFIRMED, Status.AWAITING_REVIEW, Status.SUSPENDED]
+    with transaction.atomic():
+        verified = _transition(
+            endorsement,
+            allowed=allowed,
+            to=Status.VERIFIED,
+            actor=actor,
+            action="endorsement.verify",
+            reason="",
+        )
+        invite_representative(organization=verified.organization, email=contact["email"])
+    return verified
+
+
+@transaction.atomic
+def endorsement_reject(*, endorsement: Endorsement, actor: Any, reason: str) -> Endorsement:
+    allowed = [Status.UNCONFIRMED, Status.AWAITING_REVIEW]
+    return _transition(
+        endorsement,
+        allowed=allowed,
+        to=Status.REJECTED,
+        actor=actor,
+        action="endorsement.reject",
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def endorsement_suspend(*, endorsement: Endorsement, actor: Any, reason: str) -> Endorsement:
+    return _transition(
+        endorsement,
+        allowed=[Status.VERIFIED],
+        to=Status.SUSPENDED,
+        actor=actor,
+        action="endorsement.suspend",
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def endorsement_withdraw(*, endorsement: Endorsement, actor: Any) -> Endorsement:
+    """By the organization's representative: gone from every public page and export at once."""
+    return _transition(
+        endorsement,
+        allowed=ACTIVE,
+        to=Status.WITHDRAWN,
+        actor=actor,
+        action="endorsement.withdraw",
+        reason="",
+    )
+
+
+@transaction.atomic
+def organization_update_profile(
+    *, organization: Organization, actor: Any, data: dict[str, Any], language: str
+) -> Organization:
+    """A representative edits the public profile (and the statement/visibility it endorsed with)."""
+    for field in ("name", "alternate_name", "website", "email", "phone"):
+        setattr(organization, field, data.get(field) or "")
+    setattr(organization, f"description_{language}", data.get("description") or "")
+    organization.save()
+    Endorsement.objects.filter(organization=organization, status__in=ACTIVE).update(
+        statement=data.get("statement") or "", visibility=data["visibility"]
+    )
+    audit_log(
+        actor=actor,
+        action="organization.update",
+        target=organization,
+        city_id=organization.city_id,
+    )
+    transaction.on_commit(bump_public_generation)
+    return organization

@@ -1,0 +1,130 @@
+"""The endorse form, e-mail confirmation and the public list of endorsers."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from solidarity.cities.models import City
+from solidarity.endorsements import selectors, services
+from solidarity.endorsements.charts import growth_chart
+from solidarity.endorsements.forms import EndorseForm, EndorserFilterForm, ResendForm
+from solidarity.lib.antiabuse import rate_limited
+from solidarity.lib.views import rate_limited as too_many
+
+SUBMIT_RATE = "10/h"
+RESEND_RATE = "5/h"
+
+
+@require_http_methods(["GET", "POST"])
+def endorse(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        form = EndorseForm(initial={"city": request.GET.get("city", "")[:50]})
+        return render(request, "endorsements/endorse.html", {"form": form})
+    if rate_limited(request, group="endorse", rate=SUBMIT_RATE):
+        return too_many(request)
+    form = EndorseForm(request.POST)
+    if not form.is_valid():
+        return render(request, "endorsements/endorse.html", {"form": form}, status=400)
+    proven = form.proof_of_work_passed()
+    if not form.is_spam():
+        try:
+            services.endorsement_submit(
+                submission=services.submission_from_form(form.cleaned_data),
+                proof_of_work=proven,
+                language=get_language() or "en",
+            )
+        except services.NoDeclaration:
+            form.add_error("city", _("This city has not published its declaration yet."))
+            return render(request, "endorsements/endorse.html", {"form": form}, status=400)
+    # The same answer whether stored, duplicate or spam: nothing to learn from it.
+    return HttpResponseRedirect(
+        reverse("endorsements:thanks" if proven else "endorsements:received")
+    )
+
+
+@require_safe
+def thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "endorsements/thanks.html", {"proven": True})
+
+
+@require_safe
+def received(request: HttpRequest) -> HttpResponse:
+    return render(request, "endorsements/thanks.html", {"proven": False})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    endorsement = services.endorsement_from_token(token[:300])
+    if endorsement is None:
+        return render(request, "endorsements/confirm_invalid.html", status=400)
+    if request.method == "POST":
+        services.endorsement_confirm(endorsement=endorsement)
+        return HttpResponseRedirect(reverse("endorsements:confirm", args=[token]))
+    return render(request, "endorsements/confirm.html", {"endorsement": endorsement})
+
+
+@require_http_methods(["GET", "POST"])
+def resend(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "endorsements/resend.html", {"form": ResendForm()})
+    if rate_limited(request, group="endorse-resend", rate=RESEND_RATE):
+        return too_many(request)
+    form = ResendForm(request.POST)
+    if not form.is_valid():
+        return render(request, "endorsements/resend.html", {"form": form}, status=400)
+    if not form.is_spam():
+        services.endorsement_resend_confirmation(
+            email=form.cleaned_data["email"], language=get_language() or "en"
+        )
+    messages.success(
+        request,
+        _("If an unconfirmed endorsement uses this address, a new link is on its way."),
+    )
+    return HttpResponseRedirect(reverse("endorsements:resend"))
+
+
+def _filters(query: QueryDict) -> dict:  # type: ignore[type-arg]
+    form = EndorserFilterForm(query)
+    data = form.cleaned_data if form.is_valid() else {}
+    return {
+        "form": form,
+        "city": data.get("city"),
+        "sector": data.get("sector") or "",
+        "services": data.get("services") == "yes",
+        "q": (data.get("q") or "").strip(),
+    }
+
+
+@require_safe
+def endorsers(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request.GET)
+    city = filters["city"]
+    rows = selectors.public_endorsements(
+        city=city, sector=filters["sector"], services=filters["services"], q=filters["q"]
+    )
+    context = {
+        "form": filters["form"],
+        "city": city,
+        "endorsements": rows[:500],
+        "counts": selectors.endorsement_counts(city=city),
+        "chart": growth_chart(selectors.growth(city=city)),
+        "cities": City.objects.all(),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "endorsements/endorsers.html", context)
+
+
+@require_safe
+def endorser(request: HttpRequest, slug: str) -> HttpResponse:
+    endorsement = selectors.public_endorser(slug=slug)
+    if endorsement is None:
+        return render(request, "404.html", status=404)
+    declaration = endorsement.declaration
+    pledges = declaration.commitments.filter(key__in=endorsement.commitments)
+    context = {"endorsement": endorsement, "organization": endorsement.organization}
+    context["pledges"] = pledges.order_by("position")
+    return render(request, "endorsements/endorser.html", context)

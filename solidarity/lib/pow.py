@@ -1,0 +1,109 @@
+"""Self-hosted proof-of-work for public forms (the ALTCHA v1 protocol; no third party).
+
+The page carries a signed challenge; `lib/pow.js` (served from our static files) finds the
+number whose SHA-256 matches and puts an ALTCHA payload in a hidden field before the form is
+sent. The server checks the signature, the expiry and that the challenge was not used before.
+Without JavaScript the field stays empty: the form still works, and the view decides what an
+unproven submission may do (endorsements: no e-mail is sent, the entry waits for an organizer).
+
+Usage, in a form and its template::
+
+    class MyForm(ProofOfWorkFormMixin, forms.Form): ...
+
+    form = MyForm(request.POST)
+    if form.is_valid():
+        proven = form.proof_of_work_passed()   # True once per solved challenge
+
+    {{ form.altcha }}   {# inside the <form>, with a status line for "one moment…": #}
+    <p role="status" data-pow-status="{% translate "One moment…" %}"></p>
+    {% block scripts %}<script src="{% static 'lib/pow.js' %}" defer></script>{% endblock %}
+
+Settings (optional): `POW_MAX_NUMBER` (difficulty, default 50,000: a fraction of a second on a
+cheap phone), `POW_TTL_SECONDS` (how long a challenge stays valid, default 3 hours).
+"""
+
+import datetime
+import hashlib
+import hmac
+import json
+
+import altcha
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+FIELD_NAME = "altcha"
+MAX_PAYLOAD_LENGTH = 2000
+
+
+def _hmac_key() -> bytes:
+    return hmac.new(settings.KEYED_HASH_SECRET.encode(), b"proof-of-work", hashlib.sha256).digest()
+
+
+def _ttl() -> int:
+    return int(getattr(settings, "POW_TTL_SECONDS", 3 * 60 * 60))
+
+
+def new_challenge() -> dict[str, object]:
+    """A fresh signed challenge, as the ALTCHA widget expects it (JSON-serializable)."""
+    challenge = altcha.create_challenge_v1(
+        algorithm="SHA-256",
+        max_number=int(getattr(settings, "POW_MAX_NUMBER", 50_000)),
+        salt_length=12,
+        hmac_key=_hmac_key(),
+        expires=timezone.now() + datetime.timedelta(seconds=_ttl()),
+    )
+    return dict(challenge.to_dict())
+
+
+def verify(payload: str) -> bool:
+    """True for a valid, unexpired solution seen for the first time; False for anything else."""
+    if not payload or len(payload) > MAX_PAYLOAD_LENGTH:
+        return False
+    try:
+        ok, _error = altcha.verify_solution_v1(payload, _hmac_key(), check_expires=True)
+        challenge = str(altcha.PayloadV1.from_base64(payload).challenge) if ok else ""
+    except (ValueError, TypeError, AttributeError, KeyError, UnicodeError):
+        return False
+    if not ok:
+        return False
+    # A solution is spent once: a replayed payload proves no new work.
+    return bool(cache.add(f"pow:{challenge}", 1, timeout=_ttl()))
+
+
+def solve(challenge: dict[str, object]) -> str:
+    """Solves a challenge the way the browser does (tests and the load generator use it)."""
+    solution = altcha.solve_challenge_v1(
+        str(challenge["challenge"]),
+        str(challenge["salt"]),
+        "SHA-256",
+        int(str(challenge["maxNumber"])),
+    )
+    if solution is None:
+        raise ValueError("Challenge has no solution")
+    payload = altcha.PayloadV1(
+        algorithm="SHA-256",
+        challenge=str(challenge["challenge"]),
+        number=solution.number,
+        salt=str(challenge["salt"]),
+        signature=str(challenge["signature"]),
+    )
+    return str(payload.to_base64())
+
+
+class ProofOfWorkFormMixin(forms.Form):
+    """Adds the hidden `altcha` field, with a fresh challenge for the browser to solve."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields[FIELD_NAME] = forms.CharField(
+            required=False,
+            max_length=MAX_PAYLOAD_LENGTH,
+            widget=forms.HiddenInput(
+                attrs={"data-pow-challenge": json.dumps(new_challenge()), "class": "pow-field"}
+            ),
+        )
+
+    def proof_of_work_passed(self) -> bool:
+        return verify(str(self.cleaned_data.get(FIELD_NAME) or ""))
