@@ -4,6 +4,7 @@ address (kept only in the cache), and a honeypot field for forms."""
 from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
 
@@ -16,7 +17,7 @@ def rate_limited(request: HttpRequest, *, group: str, rate: str, increment: bool
     """True when this client has gone over `rate` (e.g. "5/m", "20/h") for `group`."""
     return bool(
         is_ratelimited(
-            request, group=group, key=client_rate_key, rate=rate, method="ALL", increment=increment
+            request, group=group, key=client_rate_key, rate=rate, method=ALL, increment=increment
         )
     )
 
