@@ -38,3 +38,25 @@ class User(AbstractUser):
     @property
     def is_representative(self) -> bool:
         return self.is_active and self.organization_id is not None
+
+
+class LoginToken(models.Model):
+    """A single-use link: a representative's login link, or an invitation to a new organizer.
+
+    Only a keyed hash of the token is stored, so a copy of the database cannot log anyone in.
+    """
+
+    class Purpose(models.TextChoices):
+        LOGIN = "login", _("login link")
+        ORGANIZER_INVITATION = "organizer_invitation", _("organizer invitation")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_tokens")
+    purpose = models.CharField(max_length=32, choices=Purpose.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("login link")
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} for user {self.user_id}"

@@ -1,161 +1,67 @@
-"""Sealing personal data on arrival, and keyed hashes for equality look-ups.
+"""The vault's public API: seal personal data on arrival, open it for unlocked organizers,
+keyed hashes for equality look-ups, and key management (init, unlock, grant, revoke, rotate,
+recover). Other apps import from here."""
 
-Every part of the code that receives personal data calls `seal_text` (or `seal_json`) before
-it touches the database. Opening needs the campaign private key, which only an unlocked
-organizer's session holds (see `unlock`).
-"""
+from solidarity.vault.keys import (
+    InitResult,
+    NoOrganizerKey,
+    TooManyAttempts,
+    WrongPassphrase,
+    organizer_key_set,
+    recovery_keyring,
+    unwrap_keyring,
+    vault_grant,
+    vault_init,
+    vault_passphrase_choose,
+    vault_recover,
+    vault_revoke,
+    vault_unlock,
+)
+from solidarity.vault.rotation import RotationResult, sealed_columns, vault_rotate
+from solidarity.vault.sealing import (
+    VaultLocked,
+    VaultNotInitialized,
+    active_campaign_key,
+    email_hash,
+    keyed_hash,
+    normalize_email,
+    open_bytes,
+    open_json,
+    open_text,
+    seal_bytes,
+    seal_json,
+    seal_text,
+    sealed_key_id,
+)
 
-import base64
-import hashlib
-import hmac
-import json
-import struct
-import unicodedata
-from dataclasses import dataclass
-from typing import Any
-
-from django.conf import settings
-from django.db import transaction
-
-from solidarity.vault import crypto
-from solidarity.vault.models import CampaignKey, WrappedKey
-
-MAGIC = b"SC1"
-HEADER = struct.Struct(">3sI")  # magic, campaign key id
-
-
-class VaultNotInitialized(RuntimeError):
-    """No campaign key exists: run `solidarity-city vault init` first."""
-
-
-class VaultLocked(PermissionError):
-    """The caller holds no key that opens this value."""
-
-
-@dataclass(frozen=True)
-class InitResult:
-    campaign_key: CampaignKey
-    recovery_key: str
-
-
-def active_campaign_key(*, city_id: int | None = None) -> CampaignKey:
-    keys = CampaignKey.objects.filter(is_active=True)
-    key = keys.filter(city_id=city_id).first() if city_id else None
-    key = key or keys.filter(city__isnull=True).first()
-    if key is None:
-        raise VaultNotInitialized("No campaign key: run `solidarity-city vault init`.")
-    return key
-
-
-def seal_bytes(value: bytes, *, city_id: int | None = None) -> bytes:
-    key = active_campaign_key(city_id=city_id)
-    return HEADER.pack(MAGIC, key.pk) + crypto.seal(bytes(key.public_key), value)
-
-
-def seal_text(value: str, *, city_id: int | None = None) -> bytes:
-    return seal_bytes(value.encode("utf-8"), city_id=city_id)
-
-
-def seal_json(value: dict[str, Any], *, city_id: int | None = None) -> bytes:
-    return seal_bytes(json.dumps(value, ensure_ascii=False).encode("utf-8"), city_id=city_id)
-
-
-def sealed_key_id(blob: bytes) -> int:
-    magic, key_id = HEADER.unpack_from(bytes(blob))
-    if magic != MAGIC:
-        raise ValueError("Not a sealed value")
-    return int(key_id)
-
-
-def open_bytes(blob: bytes, *, keyring: dict[int, bytes]) -> bytes:
-    """Opens a sealed value with a keyring {campaign key id: private key} from an unlock."""
-    blob = bytes(blob)
-    private_key = keyring.get(sealed_key_id(blob))
-    if private_key is None:
-        raise VaultLocked("This value is sealed to a key you have not unlocked.")
-    return crypto.unseal(private_key, blob[HEADER.size :])
-
-
-def open_text(blob: bytes, *, keyring: dict[int, bytes]) -> str:
-    return open_bytes(blob, keyring=keyring).decode("utf-8")
-
-
-def open_json(blob: bytes, *, keyring: dict[int, bytes]) -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(open_bytes(blob, keyring=keyring))
-    return result
-
-
-def keyed_hash(value: str, *, purpose: str) -> str:
-    """HMAC-SHA256 under KEYED_HASH_SECRET, separated by purpose."""
-    key = hmac.new(settings.KEYED_HASH_SECRET.encode(), purpose.encode(), hashlib.sha256)
-    return hmac.new(key.digest(), value.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def normalize_email(email: str) -> str:
-    return unicodedata.normalize("NFKC", email).strip().casefold()
-
-
-def email_hash(email: str) -> str:
-    return keyed_hash(normalize_email(email), purpose="email")
-
-
-def format_recovery_key(raw: bytes) -> str:
-    text = base64.b32encode(raw).decode().rstrip("=")
-    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
-
-
-def parse_recovery_key(text: str) -> bytes:
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    return base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
-
-
-@transaction.atomic
-def vault_init(*, organizer: Any, passphrase: str, city_id: int | None = None) -> InitResult:
-    """Creates a campaign key pair, wrapped for one organizer and under a new recovery key."""
-    scope = {"city_id": city_id} if city_id else {"city__isnull": True}
-    if CampaignKey.objects.filter(is_active=True, **scope).exists():
-        raise ValueError("This campaign already has an active key.")
-    private = crypto.new_keypair()
-    key = CampaignKey.objects.create(city_id=city_id, public_key=bytes(private.public_key))
-    wrap_for_organizer(key, private_key=bytes(private), organizer=organizer, passphrase=passphrase)
-    recovery = crypto.random_key()
-    WrappedKey.objects.create(
-        campaign_key=key,
-        kind=WrappedKey.Kind.RECOVERY,
-        salt=b"",
-        ciphertext=crypto.secretbox_encrypt(recovery, bytes(private)),
-        ops_limit=0,
-        mem_limit=0,
-    )
-    return InitResult(campaign_key=key, recovery_key=format_recovery_key(recovery))
-
-
-def kdf_limits() -> dict[str, int]:
-    return {"ops_limit": settings.VAULT_KDF_OPS_LIMIT, "mem_limit": settings.VAULT_KDF_MEM_LIMIT}
-
-
-def wrap_for_organizer(
-    key: CampaignKey, *, private_key: bytes, organizer: Any, passphrase: str
-) -> WrappedKey:
-    wrapped = crypto.wrap(private_key, passphrase, **kdf_limits())
-    return WrappedKey.objects.create(
-        campaign_key=key,
-        kind=WrappedKey.Kind.ORGANIZER,
-        holder=organizer,
-        salt=wrapped.salt,
-        ciphertext=wrapped.ciphertext,
-        ops_limit=wrapped.ops_limit,
-        mem_limit=wrapped.mem_limit,
-    )
-
-
-def unwrap_keyring(*, organizer: Any, passphrase: str) -> dict[int, bytes]:
-    """Every active campaign private key this organizer holds. CryptoError if the passphrase
-    is wrong."""
-    keyring = {}
-    for wrap in WrappedKey.objects.filter(holder=organizer, kind=WrappedKey.Kind.ORGANIZER):
-        wrapped = crypto.WrappedSecret(
-            bytes(wrap.salt), bytes(wrap.ciphertext), wrap.ops_limit, wrap.mem_limit
-        )
-        keyring[wrap.campaign_key_id] = crypto.unwrap(wrapped, passphrase)
-    return keyring
+__all__ = [
+    "InitResult",
+    "NoOrganizerKey",
+    "RotationResult",
+    "TooManyAttempts",
+    "VaultLocked",
+    "VaultNotInitialized",
+    "WrongPassphrase",
+    "active_campaign_key",
+    "email_hash",
+    "keyed_hash",
+    "normalize_email",
+    "open_bytes",
+    "open_json",
+    "open_text",
+    "organizer_key_set",
+    "recovery_keyring",
+    "seal_bytes",
+    "seal_json",
+    "seal_text",
+    "sealed_columns",
+    "sealed_key_id",
+    "unwrap_keyring",
+    "vault_grant",
+    "vault_init",
+    "vault_passphrase_choose",
+    "vault_recover",
+    "vault_revoke",
+    "vault_rotate",
+    "vault_unlock",
+]

@@ -1,0 +1,108 @@
+"""Sealing personal data on arrival, and keyed hashes for equality look-ups.
+
+Every part of the code that receives personal data calls `seal_text` (or `seal_json`) before
+it touches the database. Opening needs the campaign private key, which only an unlocked
+organizer's session holds (see `vault.session.keyring_for`).
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+import struct
+import unicodedata
+from typing import Any
+
+from django.conf import settings
+
+from solidarity.vault import crypto
+from solidarity.vault.models import CampaignKey
+
+MAGIC = b"SC1"
+HEADER = struct.Struct(">3sI")  # magic, campaign key id
+
+
+class VaultNotInitialized(RuntimeError):
+    """No campaign key exists: run `solidarity-city vault init` first."""
+
+
+class VaultLocked(PermissionError):
+    """The caller holds no key that opens this value."""
+
+
+def active_campaign_key(*, city_id: int | None = None) -> CampaignKey:
+    keys = CampaignKey.objects.filter(is_active=True)
+    key = keys.filter(city_id=city_id).first() if city_id else None
+    key = key or keys.filter(city__isnull=True).first()
+    if key is None:
+        raise VaultNotInitialized("No campaign key: run `solidarity-city vault init`.")
+    return key
+
+
+def seal_bytes(value: bytes, *, city_id: int | None = None) -> bytes:
+    return seal_bytes_to(active_campaign_key(city_id=city_id), value)
+
+
+def seal_text(value: str, *, city_id: int | None = None) -> bytes:
+    return seal_bytes(value.encode("utf-8"), city_id=city_id)
+
+
+def seal_json(value: dict[str, Any], *, city_id: int | None = None) -> bytes:
+    return seal_bytes(json.dumps(value, ensure_ascii=False).encode("utf-8"), city_id=city_id)
+
+
+def sealed_key_id(blob: bytes) -> int:
+    blob = bytes(blob)
+    if len(blob) < HEADER.size:
+        raise ValueError("Not a sealed value")
+    magic, key_id = HEADER.unpack_from(blob)
+    if magic != MAGIC:
+        raise ValueError("Not a sealed value")
+    return int(key_id)
+
+
+def open_bytes(blob: bytes, *, keyring: dict[int, bytes]) -> bytes:
+    """Opens a sealed value with a keyring {campaign key id: private key} from an unlock."""
+    blob = bytes(blob)
+    private_key = keyring.get(sealed_key_id(blob))
+    if private_key is None:
+        raise VaultLocked("This value is sealed to a key you have not unlocked.")
+    return crypto.unseal(private_key, blob[HEADER.size :])
+
+
+def open_text(blob: bytes, *, keyring: dict[int, bytes]) -> str:
+    return open_bytes(blob, keyring=keyring).decode("utf-8")
+
+
+def open_json(blob: bytes, *, keyring: dict[int, bytes]) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(open_bytes(blob, keyring=keyring))
+    return result
+
+
+def keyed_hash(value: str, *, purpose: str) -> str:
+    """HMAC-SHA256 under KEYED_HASH_SECRET, separated by purpose."""
+    key = hmac.new(settings.KEYED_HASH_SECRET.encode(), purpose.encode(), hashlib.sha256)
+    return hmac.new(key.digest(), value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def normalize_email(email: str) -> str:
+    return unicodedata.normalize("NFKC", email).strip().casefold()
+
+
+def email_hash(email: str) -> str:
+    return keyed_hash(normalize_email(email), purpose="email")
+
+
+def format_recovery_key(raw: bytes) -> str:
+    text = base64.b32encode(raw).decode().rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    return base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+
+
+def seal_bytes_to(key: CampaignKey, value: bytes) -> bytes:
+    """Seals to one given campaign key (rotation re-seals to the new key before it is active)."""
+    return HEADER.pack(MAGIC, key.pk) + crypto.seal(bytes(key.public_key), value)
