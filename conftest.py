@@ -47,6 +47,30 @@ def organizer(db: Any) -> Any:
 
 
 @pytest.fixture
+def organizer_client(client: Any, organizer: Any) -> Any:
+    """The test client logged in as `organizer`, second factor verified (vault locked)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    client.force_login(organizer)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = organizer.totpdevice_set.get().persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def unlocked_client(organizer_client: Any) -> Any:
+    """`organizer_client` with the vault unlocked through the real unlock form."""
+    from django.urls import reverse
+
+    response = organizer_client.post(
+        reverse("vault:unlock"), {"passphrase": "ana's vault passphrase"}
+    )
+    assert response.status_code == 302, "the organizer fixture's passphrase should unlock"
+    return organizer_client
+
+
+@pytest.fixture
 def demo_data(db: Any) -> None:
     from django.core.management import call_command
 
