@@ -4,6 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from solidarity.cities.views import healthz
+from solidarity.organizers.admin_site import OrganizerAdminSite
+
+# Every admin page requires a verified second factor (django-otp), like every staff page.
+admin.site.__class__ = OrganizerAdminSite
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
