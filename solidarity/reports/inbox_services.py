@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from solidarity.endorsements.models import Endorsement
+from solidarity.endorsements.services import endorsement_suspend
 from solidarity.organizers.services import audit_log
 from solidarity.reports.models import Message, Note, Report
 from solidarity.reports.services import OpenReport
@@ -96,17 +97,19 @@ def report_assign(*, report: Report, organizer: Any, assignee: Any) -> Report:
 
 
 def report_suspend_endorsement(*, report: Report, organizer: Any, public_reason: str) -> int:
-    """Suspends the reported organization's verified endorsements with a public reason and
-    closes the report as "endorsement suspended". Returns how many endorsements changed."""
+    """Suspends the reported organization's verified endorsements (through the endorsements
+    service, so its public page says "suspended" with the public reason) and closes the report
+    as "endorsement suspended". Returns how many endorsements changed."""
     if report.organization_id is None:
         raise TransitionNotAllowed("no organization in the list to suspend")
     with transaction.atomic():
-        suspended = endorsements_suspend(
-            organization_id=report.organization_id,
-            organizer=organizer,
-            public_reason=public_reason,
-            city_id=report.city_id,
+        verified = Endorsement.objects.filter(
+            organization_id=report.organization_id, status=Endorsement.Status.VERIFIED
         )
+        suspended = [
+            endorsement_suspend(endorsement=endorsement, actor=organizer, reason=public_reason)
+            for endorsement in verified
+        ]
         _set_status(report, Status.SUSPENDED)
         audit_log(
             actor=organizer,
@@ -115,28 +118,4 @@ def report_suspend_endorsement(*, report: Report, organizer: Any, public_reason:
             city_id=report.city_id,
             detail=Status.SUSPENDED,
         )
-    return suspended
-
-
-def endorsements_suspend(
-    *, organization_id: Any, organizer: Any, public_reason: str, city_id: int
-) -> int:
-    """Suspends verified endorsements (status SUSPENDED, public reason). The endorsements app
-    has no suspension service yet; this is the small one reports need."""
-    endorsements = Endorsement.objects.select_for_update().filter(
-        organization_id=organization_id, status=Endorsement.Status.VERIFIED
-    )
-    count = 0
-    for endorsement in endorsements:
-        endorsement.status = Endorsement.Status.SUSPENDED
-        endorsement.status_reason = public_reason
-        endorsement.save(update_fields=["status", "status_reason"])
-        audit_log(
-            actor=organizer,
-            action="endorsement.suspended",
-            target=endorsement,
-            city_id=city_id,
-            detail=public_reason,
-        )
-        count += 1
-    return count
+    return len(suspended)

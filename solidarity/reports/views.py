@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
 from solidarity.cities.models import City
@@ -174,7 +175,7 @@ def _site_unproven_limited(request: HttpRequest, *, increment: bool) -> bool:
             group="reports:receipt-unproven-site",
             key=_site_key,
             rate=SITE_UNPROVEN_RATE,
-            method="ALL",
+            method=ALL,
             increment=increment,
         )
     )
