@@ -202,6 +202,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# The site-wide CSS and images live outside any app; without this no finder sees them.
+STATICFILES_DIRS = [BASE_DIR / "solidarity" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
