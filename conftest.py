@@ -15,6 +15,15 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: tests write data without bumping the public-page
+    generations (solidarity.lib.cache), and a page cached by an earlier test must not leak in."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def city(db: Any) -> Any:
     from solidarity.cities.demo import create_declaration
