@@ -10,7 +10,13 @@ from django.urls import reverse
 from ninja import NinjaAPI
 
 from solidarity.api.docs import ApiReferenceDocs
-from solidarity.api.endpoints import endorsements
+from solidarity.api.endpoints import (
+    endorsements,
+    organizations,
+    service_at_locations,
+    services,
+    taxonomies,
+)
 from solidarity.api.schemas import ApiInfo
 
 HSDS_VERSION = "3.0"
@@ -28,6 +34,10 @@ api = NinjaAPI(
     docs=ApiReferenceDocs(),
     docs_url="/docs",
 )
+api.add_router("", services.router)
+api.add_router("", organizations.router)
+api.add_router("", service_at_locations.router)
+api.add_router("", taxonomies.router)
 api.add_router("", endorsements.router)
 
 

@@ -1,5 +1,6 @@
 """Query parameters shared by the list endpoints (HSDS names, bounded)."""
 
+import datetime
 from typing import Annotated, Literal
 
 from ninja import Query
@@ -23,3 +24,14 @@ Format = Annotated[
         description="`ndjson` streams every result, one JSON object per line, without pagination.",
     ),
 ]
+
+Flag = Annotated[bool, Query(False)]
+
+
+def aware(moment: datetime.datetime | None) -> datetime.datetime | None:
+    """A naive date-time is read as UTC; dates before 1900 mean "any time"."""
+    if moment is None or moment.year < 1900:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=datetime.UTC)
+    return moment

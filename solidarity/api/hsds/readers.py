@@ -6,6 +6,7 @@ Accepted: JSON (one object, a list, an API `Page`, or `tabular.json` keyed by CS
 organization, …) become records of their own, with the parent's id filled in.
 """
 
+import contextlib
 import csv
 import io
 import json
@@ -318,3 +319,33 @@ def flatten(table: str, obj: Any, name: str, row: int) -> Iterator[Record]:
                     own.setdefault(reference, child["id"])
             yield from flatten(child_table, child, name, row)
     yield Record(table, own, name, row)
+
+
+def tables_in_order(path: Path, order: Iterable[str]) -> Iterator[tuple[str, Iterator[Record]]]:
+    """(table, records) in the given order, then the other tables. A CSV package is streamed one
+    file at a time; JSON and NDJSON are read whole and grouped (they are bounded in size)."""
+    order = list(order)
+    rank = {table: i for i, table in enumerate(order)}
+    if path.is_dir() or zipfile.is_zipfile(path):
+        yield from package_in_order(path, rank)
+        return
+    grouped: dict[str, list[Record]] = {}
+    for record in read_path(path):
+        grouped.setdefault(record.table, []).append(record)
+    for table in sorted(grouped, key=lambda t: rank.get(t, len(rank))):
+        yield table, iter(grouped.pop(table))
+
+
+def package_in_order(path: Path, rank: dict[str, int]) -> Iterator[tuple[str, Iterator[Record]]]:
+    with contextlib.ExitStack() as stack:
+        if path.is_dir():
+            source: DirectorySource | ZipSource = DirectorySource(path)
+        else:
+            archive = stack.enter_context(zipfile.ZipFile(path))
+            source = ZipSource(archive, path.name)
+        tables = sorted(package_tables(source), key=lambda pair: rank.get(pair[0], len(rank)))
+        if not tables:
+            raise ReadError(Problem(path.name, None, None, "no HSDS CSV file"))
+        for table, name in tables:
+            with source.open(name) as stream:
+                yield table, read_csv(stream, name, table)

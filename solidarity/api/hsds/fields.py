@@ -1,0 +1,105 @@
+"""Conversions of HSDS values into directory fields. Each raises ValueError with a message fit to
+show an organizer next to the file, row and field."""
+
+import datetime
+import re
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+
+# Non-UUID ids (older HSDS versions, other systems) map to a stable UUID, so a re-import of the
+# same file finds the same rows.
+IMPORTED_IDS = uuid.UUID("0d6f3c0e-8f3a-4d8e-9a7e-5c1b2f3e4a11")
+DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
+_url = URLValidator(schemes=["http", "https"])
+
+
+def hsds_id(value: Any) -> uuid.UUID:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip() or len(value) > 250:
+        raise ValueError("not a valid identifier")
+    try:
+        return uuid.UUID(value.strip())
+    except ValueError:
+        return uuid.uuid5(IMPORTED_IDS, value.strip())
+
+
+def text(value: Any, max_length: int | None) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    value = value.strip()
+    if max_length is not None and len(value) > max_length:
+        raise ValueError(f"longer than {max_length} characters")
+    return value
+
+
+def url(value: Any, max_length: int | None) -> str:
+    value = text(value, max_length)
+    try:
+        _url(value)
+    except ValidationError:
+        raise ValueError("not a web address (http or https)") from None
+    return value
+
+
+def email(value: Any, max_length: int | None) -> str:
+    value = text(value, max_length)
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise ValueError("not an e-mail address") from None
+    return value
+
+
+def number(value: Any, low: float, high: float) -> float:
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        raise ValueError("not a number") from None
+    if not low <= result <= high:
+        raise ValueError(f"out of range ({low:g} to {high:g})")
+    return result
+
+
+def whole_number(value: Any, low: int, high: int) -> int:
+    result = number(value, low, high)
+    if result != int(result):
+        raise ValueError("not a whole number")
+    return int(result)
+
+
+def date(value: Any) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text(value, 40)[:10])
+    except ValueError:
+        raise ValueError("not a date (YYYY-MM-DD)") from None
+
+
+def time(value: Any) -> datetime.time:
+    raw = text(value, 40)
+    try:
+        parsed = datetime.time.fromisoformat(raw)
+    except ValueError:
+        raise ValueError("not a time (HH:MM or HH:MM:SS)") from None
+    return parsed.replace(tzinfo=None)
+
+
+def choice(value: Any, choices: set[str]) -> str:
+    raw = text(value, 40)
+    if raw not in choices:
+        raise ValueError(f"not one of {', '.join(sorted(choices))}")
+    return raw
+
+
+def byday(value: Any) -> str:
+    days = [d.strip().upper() for d in re.split(r"[,\s]+", text(value, 30)) if d.strip()]
+    if not days or not set(days) <= DAYS:
+        raise ValueError("not a list of days (MO,TU,WE,TH,FR,SA,SU)")
+    return ",".join(days)

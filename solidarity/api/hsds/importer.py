@@ -1,0 +1,298 @@
+"""HSDS import: flat records → directory rows, in one transaction, idempotent by HSDS id.
+
+Every problem is collected with its file, row and field; if there is any, nothing is written.
+Records of HSDS tables the directory does not hold are counted as skipped; contacts (people) are
+never imported. Imported organizations stay private until they endorse and are verified.
+"""
+
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, models, transaction
+from modeltranslation.translator import NotRegistered, translator
+
+from solidarity.api.hsds import fields as f
+from solidarity.api.hsds.converters import Converters
+from solidarity.api.hsds.readers import Problem, ReadError, Record
+from solidarity.cities.models import City
+from solidarity.directory.models import (
+    Address,
+    Attribute,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from solidarity.directory.search import index
+
+BATCH = 1000
+MAX_PROBLEMS = 200
+# Tables the directory holds, in the order they are written.
+ORDER = (
+    "taxonomy",
+    "taxonomy_term",
+    "organization",
+    "service",
+    "service_at_location",
+    "location",
+    "accessibility",
+    "address",
+    "phone",
+    "schedule",
+    "language",
+    "attribute",
+)
+MODELS: dict[str, type[models.Model]] = {
+    "taxonomy": Taxonomy,
+    "taxonomy_term": TaxonomyTerm,
+    "organization": Organization,
+    "service": Service,
+    "service_at_location": ServiceAtLocation,
+    "location": Location,
+    "address": Address,
+    "phone": Phone,
+    "schedule": Schedule,
+    "language": Language,
+    "attribute": Attribute,
+}
+NEVER_IMPORTED = {"contact": "contacts describe people and are never imported"}
+Progress = Callable[[str, int], None]
+
+
+@dataclass
+class ImportReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class ImportFailed(Exception):
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(f"{len(report.problems)} problem(s); nothing was imported")
+        self.report = report
+
+
+class _Rollback(Exception):
+    pass
+
+
+class Row:
+    """One record's fields, converted; each bad field becomes a Problem, not an exception."""
+
+    def __init__(self, record: Record, importer: "Importer") -> None:
+        self.record = record
+        self.importer = importer
+        self.failed = False
+
+    def problem(self, name: str | None, message: str) -> None:
+        self.failed = True
+        self.importer.add_problem(Problem(self.record.file, self.record.row, name, message))
+
+    def get(
+        self, name: str, convert: Callable[..., Any], *args: Any, required: bool = False
+    ) -> Any:
+        value = self.record.data.get(name)
+        if value is None or value == "":
+            if required:
+                self.problem(name, "required")
+            return None
+        try:
+            return convert(value, *args)
+        except ValueError as error:
+            self.problem(name, str(error))
+            return None
+
+    def text(self, name: str, model: type[models.Model], attr: str, **kw: Any) -> str:
+        limit = model._meta.get_field(attr).max_length
+        return self.get(name, f.text, limit, **kw) or ""
+
+    def ref(self, name: str, table: str, *, required: bool = False) -> uuid.UUID | None:
+        target = self.get(name, f.hsds_id, required=required)
+        if target is not None:
+            self.importer.expect(table, target, self.record, name)
+        return target
+
+
+class Importer(Converters):
+    def __init__(self, *, city: City, language: str, progress: Progress | None = None) -> None:
+        self.city = city
+        self.language = language
+        self.progress = progress
+        self.report = ImportReport()
+        self.seen: dict[str, set[uuid.UUID]] = defaultdict(set)
+        self.pending: dict[str, dict[uuid.UUID, tuple[str, int, str]]] = defaultdict(dict)
+        self.batches: dict[str, list[models.Model]] = defaultdict(list)
+        self.existing: dict[str, set[uuid.UUID]] = defaultdict(set)
+        self.term_ids: dict[uuid.UUID, uuid.UUID] = {}
+        self.taxonomy_ids: dict[uuid.UUID, uuid.UUID] = {}
+        self.service_org: dict[uuid.UUID, uuid.UUID] = {}
+        self.location_org: dict[uuid.UUID, uuid.UUID] = {}
+        self.org_phones: dict[uuid.UUID, str] = {}
+        self.accessibility: dict[uuid.UUID, str] = {}
+        self.touched_services: set[uuid.UUID] = set()
+
+    # --- bookkeeping ----------------------------------------------------------------------
+    def add_problem(self, problem: Problem) -> None:
+        if len(self.report.problems) < MAX_PROBLEMS:
+            self.report.problems.append(problem)
+        elif len(self.report.problems) == MAX_PROBLEMS:
+            self.report.problems.append(Problem("…", None, None, "more problems not shown"))
+
+    def expect(self, table: str, target: uuid.UUID, record: Record, name: str) -> None:
+        if target not in self.seen[table]:
+            self.pending[table].setdefault(target, (record.file, record.row, name))
+
+    def translated(self, model: type[models.Model], attr: str) -> str:
+        try:
+            names = translator.get_options_for_model(model).get_field_names()
+        except NotRegistered:
+            return attr
+        return f"{attr}_{self.language}" if attr in names else attr
+
+    def build(self, model: type[models.Model], values: dict[str, Any]) -> models.Model:
+        return model(**{self.translated(model, k): v for k, v in values.items()})
+
+    # --- the run --------------------------------------------------------------------------
+    def run(self, tables: Iterable[tuple[str, Iterable[Record]]]) -> ImportReport:
+        for table, records in tables:
+            self.import_table(table, records)
+        self.check_references()
+        if self.report.problems:
+            raise ImportFailed(self.report)
+        self.apply_organization_phones()
+        self.apply_accessibility()
+        self.reindex()
+        return self.report
+
+    def import_table(self, table: str, records: Iterable[Record]) -> None:
+        convert = getattr(self, f"convert_{table}", None)
+        count = 0
+        for count, record in enumerate(records, start=1):
+            if convert is None:
+                self.report.skipped[table] += 1
+            else:
+                self.convert_record(table, record, convert)
+            if self.progress and count % BATCH == 0:
+                self.progress(table, count)
+        self.flush(table)
+        if self.progress and count:
+            self.progress(table, count)
+        if convert is None and count:
+            reason = NEVER_IMPORTED.get(table, "not held by the directory")
+            self.report.notices.append(f"{table}: {count} record(s) skipped ({reason})")
+
+    def convert_record(self, table: str, record: Record, convert: Callable[..., Any]) -> None:
+        row = Row(record, self)
+        own_id = row.get("id", f.hsds_id, required=True)
+        if own_id is None or own_id in self.seen[table]:
+            return  # the same object nested twice (a service's organization) is read once
+        self.seen[table].add(own_id)
+        instance = convert(row, own_id)
+        if instance is None or row.failed:
+            if not row.failed:
+                self.report.skipped[table] += 1
+            return
+        self.batches[table].append(instance)
+        if len(self.batches[table]) >= BATCH:
+            self.flush(table)
+
+    def flush(self, table: str) -> None:
+        batch = self.batches.pop(table, [])
+        if not batch or self.report.problems or table not in MODELS:
+            return
+        model = MODELS[table]
+        ids = [obj.pk for obj in batch]
+        existing = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        self.report.updated[table] += len(existing)
+        self.report.created[table] += len(batch) - len(existing)
+        model.objects.bulk_create(
+            batch,
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=self.update_fields(table, model),
+        )
+
+    def update_fields(self, table: str, model: type[models.Model]) -> list[str]:
+        keep = {"id", "slug", "city", "sector", "created_on", "review_status", "verified_by"}
+        if table == "taxonomy_term" or table == "taxonomy":
+            keep |= {"code"}
+        names = [
+            fld.name
+            for fld in model._meta.concrete_fields
+            if fld.name not in keep and not fld.name.endswith(("_en", "_fr", "_es", "_ar"))
+        ]
+        return [self.translated(model, name) for name in names]
+
+    def check_references(self) -> None:
+        for table, wanted in self.pending.items():
+            missing = [target for target in wanted if target not in self.seen[table]]
+            model = MODELS.get(table)
+            for start in range(0, len(missing), BATCH):
+                chunk = missing[start : start + BATCH]
+                found = set()
+                if model is not None:
+                    found = set(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+                for target in chunk:
+                    if target not in found:
+                        file, row, name = wanted[target]
+                        self.add_problem(Problem(file, row, name, f"no {table} with id {target}"))
+
+    def apply_organization_phones(self) -> None:
+        for organization_id, number in self.org_phones.items():
+            limit = Organization._meta.get_field("phone").max_length or 40
+            Organization.objects.filter(pk=organization_id).update(phone=number[:limit])
+
+    def apply_accessibility(self) -> None:
+        column = self.translated(Location, "accessibility")
+        for location_id, note in self.accessibility.items():
+            Location.objects.filter(pk=location_id).update(**{column: note})
+
+    def reindex(self) -> None:
+        ids = sorted(self.touched_services)
+        for start in range(0, len(ids), BATCH):
+            index.reindex(ids[start : start + BATCH])
+            if self.progress:
+                self.progress("search index", min(start + BATCH, len(ids)))
+
+
+def import_records(
+    tables: Iterable[tuple[str, Iterable[Record]]],
+    *,
+    city: City,
+    language: str = "en",
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Imports everything or nothing. Raises ImportFailed (with the report) on any problem."""
+    importer = Importer(city=city, language=language, progress=progress)
+    importer.report.dry_run = dry_run
+    try:
+        with transaction.atomic():
+            importer.run(tables)
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    except ReadError as error:
+        importer.report.problems.append(error.problem)
+        raise ImportFailed(importer.report) from None
+    except IntegrityError as error:
+        message = f"conflicts with data already in the directory ({error})"
+        importer.report.problems.append(Problem("(database)", None, None, message))
+        raise ImportFailed(importer.report) from None
+    return importer.report
