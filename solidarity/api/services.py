@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from solidarity.api.hsds import importer, readers
+from solidarity.api import exports
+from solidarity.api.hsds import exporter, importer, readers
 from solidarity.api.hsds.importer import ImportReport, Progress
 from solidarity.cities.models import City
 from solidarity.organizers.services import audit_log
@@ -34,3 +35,12 @@ def hsds_import(
                 detail=f"{path.name} — created {counts or 'nothing'}",
             )
     return report
+
+
+def hsds_export(*, directory: Path | None = None) -> dict[str, int]:
+    """Regenerates the published open-data files; returns what each holds."""
+    folder = directory or exports.export_dir()
+    counts = exporter.export_datapackage(folder / "hsds-datapackage.zip")
+    counts["services (JSON)"] = exporter.export_services_json(folder / "hsds-services.json")
+    counts["endorsements"] = exporter.export_endorsements_json(folder / "endorsements.json")
+    return counts

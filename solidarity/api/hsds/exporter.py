@@ -1,0 +1,256 @@
+"""HSDS export of the public directory: a CSV tabular data package (zip) and a JSON list of fully
+nested services. Streamed: services are read in chunks and rows written as they come, so memory
+stays flat whatever the size of the directory."""
+
+import csv
+import datetime
+import json
+import os
+import tempfile
+import uuid
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from solidarity.api import selectors
+from solidarity.api.hsds import serialize
+from solidarity.directory.models import Taxonomy, TaxonomyTerm
+
+CHUNK = 500
+# Columns we publish, in the order of the official datapackage.json, with their Frictionless type.
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "organization": [
+        ("id", "string"), ("name", "string"), ("alternate_name", "string"),
+        ("description", "string"), ("email", "string"), ("website", "string"), ("uri", "string"),
+    ],
+    "service": [
+        ("id", "string"), ("organization_id", "string"), ("name", "string"),
+        ("alternate_name", "string"), ("description", "string"), ("url", "string"),
+        ("email", "string"), ("status", "string"), ("interpretation_services", "string"),
+        ("application_process", "string"), ("fees_description", "string"),
+        ("eligibility_description", "string"), ("minimum_age", "number"),
+        ("maximum_age", "number"), ("assured_date", "date"), ("alert", "string"),
+        ("last_modified", "datetime"),
+    ],
+    "attribute": [
+        ("id", "string"), ("link_id", "string"), ("taxonomy_term_id", "string"),
+        ("link_type", "string"), ("link_entity", "string"), ("value", "string"),
+    ],
+    "service_at_location": [
+        ("id", "string"), ("service_id", "string"), ("location_id", "string"),
+        ("description", "string"),
+    ],
+    "location": [
+        ("id", "string"), ("location_type", "string"), ("organization_id", "string"),
+        ("name", "string"), ("description", "string"), ("transportation", "string"),
+        ("latitude", "number"), ("longitude", "number"),
+    ],
+    "phone": [
+        ("id", "string"), ("location_id", "string"), ("service_id", "string"),
+        ("organization_id", "string"), ("number", "string"), ("extension", "number"),
+        ("type", "string"), ("description", "string"),
+    ],
+    "address": [
+        ("id", "string"), ("location_id", "string"), ("attention", "string"),
+        ("address_1", "string"), ("address_2", "string"), ("city", "string"),
+        ("region", "string"), ("state_province", "string"), ("postal_code", "string"),
+        ("country", "string"), ("address_type", "string"),
+    ],
+    "schedule": [
+        ("id", "string"), ("service_id", "string"), ("location_id", "string"),
+        ("valid_from", "date"), ("valid_to", "date"), ("freq", "string"), ("byday", "string"),
+        ("description", "string"), ("opens_at", "time"), ("closes_at", "time"),
+    ],
+    "language": [
+        ("id", "string"), ("service_id", "string"), ("location_id", "string"),
+        ("name", "string"), ("code", "string"), ("note", "string"),
+    ],
+    "accessibility": [("id", "string"), ("location_id", "string"), ("description", "string")],
+    "taxonomy_term": [
+        ("id", "string"), ("code", "string"), ("name", "string"), ("description", "string"),
+        ("parent_id", "string"), ("taxonomy", "string"), ("taxonomy_id", "string"),
+    ],
+    "taxonomy": [
+        ("id", "string"), ("name", "string"), ("description", "string"), ("uri", "string"),
+        ("version", "string"),
+    ],
+}  # fmt: skip
+FILES = {
+    "organization": "organizations.csv",
+    "service": "services.csv",
+    "attribute": "attributes.csv",
+    "service_at_location": "service_at_location.csv",
+    "location": "locations.csv",
+    "phone": "phones.csv",
+    "address": "addresses.csv",
+    "schedule": "schedules.csv",
+    "language": "languages.csv",
+    "accessibility": "accessibility.csv",
+    "taxonomy_term": "taxonomy_terms.csv",
+    "taxonomy": "taxonomies.csv",
+}
+
+
+def cell(value: Any) -> str:
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+class TableWriter:
+    """One CSV per table, in a temporary directory; an id is written once per table."""
+
+    def __init__(self, directory: Path) -> None:
+        self.files = {
+            t: (directory / FILES[t]).open("w", newline="", encoding="utf-8") for t in COLUMNS
+        }
+        self.writers = {t: csv.writer(self.files[t]) for t in COLUMNS}
+        self.seen: dict[str, set[uuid.UUID | str]] = {t: set() for t in COLUMNS}
+        self.counts = dict.fromkeys(COLUMNS, 0)
+        for table, columns in COLUMNS.items():
+            self.writers[table].writerow([name for name, _type in columns])
+
+    def write(self, table: str, data: dict[str, Any]) -> None:
+        if data["id"] in self.seen[table]:
+            return
+        self.seen[table].add(data["id"])
+        self.writers[table].writerow([cell(data.get(name)) for name, _type in COLUMNS[table]])
+        self.counts[table] += 1
+
+    def close(self) -> None:
+        for stream in self.files.values():
+            stream.close()
+
+
+def write_location(tables: TableWriter, location: dict[str, Any]) -> None:
+    tables.write("location", location)
+    for key, table in (
+        ("addresses", "address"),
+        ("phones", "phone"),
+        ("schedules", "schedule"),
+        ("languages", "language"),
+        ("accessibility", "accessibility"),
+    ):
+        for child in location.get(key, []):
+            tables.write(table, child)
+
+
+def write_service(tables: TableWriter, service: dict[str, Any], org_phones: list[dict]) -> None:
+    tables.write("service", service)
+    tables.write("organization", service["organization"])
+    for phone in org_phones:
+        tables.write("phone", phone)
+    for key, table in (("phones", "phone"), ("schedules", "schedule"), ("languages", "language")):
+        for child in service.get(key, []):
+            tables.write(table, child)
+    for attribute in service.get("attributes", []):
+        tables.write("attribute", attribute)
+    for sal in service.get("service_at_locations", []):
+        tables.write("service_at_location", sal)
+        write_location(tables, sal["location"])
+
+
+def public_services_in_chunks() -> Iterator[Any]:
+    services = selectors.with_details(selectors.public_services(selectors.ServiceFilters()))
+    return services.order_by("pk").iterator(chunk_size=CHUNK)
+
+
+def descriptor(counts: dict[str, int]) -> dict[str, Any]:
+    resources = [
+        {
+            "name": table,
+            "path": FILES[table],
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {
+                "primaryKey": "id",
+                "fields": [{"name": n, "type": t} for n, t in COLUMNS[table]],
+            },
+        }
+        for table in COLUMNS
+    ]
+    return {
+        "name": "solidarity_city_directory",
+        "title": "Solidarity City: services that never ask about immigration status",
+        "profile": "tabular-data-package",
+        "version": "3.0.0",
+        "created": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
+        "license": {"name": "ODC-By-1.0", "path": "https://opendatacommons.org/licenses/by/1-0/"},
+        "resources": resources,
+    }
+
+
+def export_datapackage(target: Path) -> dict[str, int]:
+    """Writes the zip to `target` (atomically) and returns the row count of each table."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        tables = TableWriter(folder)
+        try:
+            for service in public_services_in_chunks():
+                data = serialize.service_full(service)
+                write_service(tables, data, serialize.organization_phones(service.organization))
+            for term in TaxonomyTerm.objects.select_related("taxonomy").order_by("pk"):
+                tables.write("taxonomy_term", serialize.term_data(term))
+            for taxonomy in Taxonomy.objects.order_by("pk"):
+                tables.write("taxonomy", serialize.taxonomy_data(taxonomy))
+        finally:
+            tables.close()
+        package = folder / "datapackage.json"
+        package.write_text(json.dumps(descriptor(tables.counts), indent=2), encoding="utf-8")
+        with (
+            atomic_target(target) as partial,
+            zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            archive.write(package, "datapackage.json")
+            for table in COLUMNS:
+                archive.write(folder / FILES[table], FILES[table])
+    return tables.counts
+
+
+def export_services_json(target: Path) -> int:
+    """A JSON list of fully nested services (HSDS `service_package`), written as it streams."""
+    encoder = DjangoJSONEncoder(ensure_ascii=False)
+    count = 0
+    with atomic_target(target) as partial, partial.open("w", encoding="utf-8") as stream:
+        stream.write("[")
+        for count, service in enumerate(public_services_in_chunks(), start=1):
+            separator = "\n" if count == 1 else ",\n"
+            stream.write(separator + encoder.encode(serialize.service_full(service)))
+        stream.write("\n]\n")
+    return count
+
+
+def export_endorsements_json(target: Path) -> int:
+    from solidarity.api.endpoints.endorsements import endorsement_data
+
+    rows = [endorsement_data(e) for e in selectors.public_endorsements()]
+    with atomic_target(target) as partial:
+        partial.write_text(json.dumps(rows, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1))
+    return len(rows)
+
+
+class atomic_target:
+    """A temporary path beside `target`, moved over it only when the block succeeds, so the
+    open-data page never links a half-written file."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        os.close(handle)
+        self.partial = Path(name)
+
+    def __enter__(self) -> Path:
+        return self.partial
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is None:
+            os.replace(self.partial, self.target)
+            self.target.chmod(0o644)
+        else:
+            self.partial.unlink(missing_ok=True)
