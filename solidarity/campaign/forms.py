@@ -13,6 +13,7 @@ from solidarity.campaign.models import ContactMessage, SpokenLanguage, Volunteer
 from solidarity.campaign.services import VolunteerDetails
 from solidarity.cities.models import City
 from solidarity.lib.antiabuse import HoneypotFormMixin
+from solidarity.lib.pow import ProofOfWorkFormMixin
 
 NOT_ABOUT_STATUS = _(
     "Please do not tell us about anyone's immigration status, including your own: we never need it."
@@ -33,7 +34,7 @@ class AccessibleFormMixin(forms.Form):
                 field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
-class VolunteerForm(AccessibleFormMixin, HoneypotFormMixin, forms.Form):
+class VolunteerForm(AccessibleFormMixin, ProofOfWorkFormMixin, HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Name or alias"), max_length=100)
     contact = forms.CharField(
         label=_("How can we reach you?"),
@@ -75,7 +76,7 @@ class VolunteerForm(AccessibleFormMixin, HoneypotFormMixin, forms.Form):
         )
 
 
-class ContactForm(AccessibleFormMixin, HoneypotFormMixin, forms.Form):
+class ContactForm(AccessibleFormMixin, ProofOfWorkFormMixin, HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name or your group's name"), max_length=150)
     reply_to = forms.CharField(
         label=_("How can we answer you?"),

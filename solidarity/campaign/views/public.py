@@ -12,14 +12,23 @@ from solidarity.campaign.models import Action, ToolkitPage
 from solidarity.campaign.selectors import toolkit_pages, upcoming_actions
 from solidarity.lib import views as lib_views
 from solidarity.lib.antiabuse import rate_limited
+from solidarity.lib.pow import ProofOfWorkFormMixin
 
 FORM_RATE = "10/h"
+# Without the proof-of-work (JavaScript off, or a bot) a form still works, at a slower pace.
+UNPROVEN_RATE = "5/h"
 
 
 def invalid(request: HttpRequest, template: str, form: object) -> HttpResponse:
     """The form again, with its errors and what was typed; 400 so that clients and tests can
     tell a refusal from a success."""
     return render(request, template, {"form": form}, status=400)
+
+
+def unproven_and_too_many(request: HttpRequest, form: ProofOfWorkFormMixin, *, group: str) -> bool:
+    if form.proof_of_work_passed():
+        return False
+    return rate_limited(request, group=f"{group}.unproven", rate=UNPROVEN_RATE)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -32,6 +41,8 @@ def get_involved(request: HttpRequest) -> HttpResponse:
     form = VolunteerForm(request.POST)
     if not form.is_valid():
         return invalid(request, template, form)
+    if unproven_and_too_many(request, form, group="campaign.volunteer"):
+        return lib_views.rate_limited(request)
     if not form.is_spam():
         services.volunteer_submit(
             city=form.cleaned_data["city"],
@@ -57,6 +68,8 @@ def contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST)
     if not form.is_valid():
         return invalid(request, template, form)
+    if unproven_and_too_many(request, form, group="campaign.contact"):
+        return lib_views.rate_limited(request)
     if not form.is_spam():
         data = form.cleaned_data
         services.contact_submit(
