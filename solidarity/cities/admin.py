@@ -1,7 +1,26 @@
+from typing import Any
+
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from solidarity.cities.models import City, Declaration, DeclarationCommitment, Neighbourhood
+from solidarity.lib.cache import content_changed
+
+
+class PublicPagesChangeMixin(admin.ModelAdmin):
+    """Cached city and declaration pages are renewed after every change made here."""
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: Any) -> None:
+        super().save_related(request, form, formsets, change)
+        content_changed("cities")
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        super().delete_model(request, obj)
+        content_changed("cities")
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)
+        content_changed("cities")
 
 
 class NeighbourhoodInline(TranslationTabularInline):
@@ -10,7 +29,7 @@ class NeighbourhoodInline(TranslationTabularInline):
 
 
 @admin.register(City)
-class CityAdmin(TranslationAdmin):
+class CityAdmin(PublicPagesChangeMixin, TranslationAdmin):
     list_display = ("name", "slug", "province", "timezone")
     inlines = [NeighbourhoodInline]
 
@@ -22,7 +41,7 @@ class CommitmentInline(TranslationTabularInline):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(TranslationAdmin):
+class DeclarationAdmin(PublicPagesChangeMixin, TranslationAdmin):
     list_display = ("city", "version", "title", "is_published", "published_on")
     list_filter = ("city", "is_published")
     inlines = [CommitmentInline]

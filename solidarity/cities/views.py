@@ -6,14 +6,20 @@ from django.views.decorators.http import require_safe
 
 from solidarity.cities.models import City
 from solidarity.cities.selectors import city_list, current_declaration
+from solidarity.lib.cache import cache_public
+
+# Cities and declarations change through the admin, which bumps this scope (see admin.py).
+CITY_PAGES = ("cities",)
 
 
 @require_safe
+@cache_public(scopes=CITY_PAGES)
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "cities/home.html", {"cities": city_list()})
 
 
 @require_safe
+@cache_public(scopes=CITY_PAGES)
 def city_home(request: HttpRequest, slug: str) -> HttpResponse:
     city = get_object_or_404(City, slug=slug)
     context = {"city": city, "declaration": current_declaration(city=city), "cities": city_list()}
@@ -21,6 +27,7 @@ def city_home(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cache_public(scopes=CITY_PAGES)
 def declaration(request: HttpRequest, slug: str) -> HttpResponse:
     city = get_object_or_404(City, slug=slug)
     context = {"city": city, "declaration": current_declaration(city=city)}
@@ -28,6 +35,7 @@ def declaration(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cache_public(scopes=CITY_PAGES)
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "cities/privacy.html")
 

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from solidarity.ops import snapshot
@@ -85,6 +86,7 @@ def backup_restore(
             yield chunk
 
     snapshot.load(chunks())
+    cache.clear()  # pages cached from the replaced data must not outlive it
     return BackupSummary(header.engine, header.created_on, header.campaign_key_id, size)
 
 

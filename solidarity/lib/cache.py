@@ -1,0 +1,130 @@
+"""Caching public pages and API responses, per language, invalidated when content changes.
+
+For views (pages, or API operations through `ninja.decorators.decorate_view`)::
+
+    from solidarity.lib.cache import cache_public, content_changed
+
+    @cache_public(scopes=("endorsements",))           # what the page is made of
+    def endorsers(request): ...
+
+    @transaction.atomic
+    def endorsement_verify(*, endorsement, actor):    # in services.py, on every public change
+        ...
+        content_changed("endorsements")
+
+The cache key holds the language, the host, the full path and the current generation of each
+scope. `content_changed` bumps generations in the database, inside the caller's transaction,
+so every worker and app node misses the old entries as soon as the change commits, even with
+the per-process local-memory cache.
+
+What is never cached, to keep one visitor's page from reaching another and to leave no trace:
+- anything for a request that carries a session cookie (logged-in users, flash messages);
+- a response that sets a cookie, used a CSRF token (a form that POSTs), wrote to the session,
+  is not a 200, or says `Cache-Control: private/no-store/no-cache`;
+- a request whose query string has a parameter outside `query_params` (default: `page`): search
+  terms are never written to the cache, and a cache hit can never reveal that someone else
+  searched for the same thing a minute ago.
+"""
+
+import hashlib
+from collections.abc import Callable, Collection
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from solidarity.ops.models import ContentGeneration
+
+View = Callable[..., HttpResponse]
+DEFAULT_TIMEOUT = 300
+
+
+def content_changed(*scopes: str) -> None:
+    """Marks public content of these scopes as changed. Call it inside the writing transaction."""
+    for scope in scopes:
+        if not ContentGeneration.objects.filter(scope=scope).update(value=F("value") + 1):
+            create_generation(scope)
+
+
+def create_generation(scope: str) -> None:
+    try:
+        with transaction.atomic():
+            ContentGeneration.objects.create(scope=scope, value=1)
+    except IntegrityError:  # created meanwhile by a concurrent writer
+        ContentGeneration.objects.filter(scope=scope).update(value=F("value") + 1)
+
+
+def generations(scopes: Collection[str]) -> str:
+    found = dict(ContentGeneration.objects.filter(scope__in=scopes).values_list("scope", "value"))
+    return ".".join(f"{scope}{found.get(scope, 0)}" for scope in sorted(scopes))
+
+
+def cache_key(request: HttpRequest, scopes: Collection[str]) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    digest = hashlib.sha256(address).hexdigest()
+    return f"public:{generations(scopes)}:{get_language()}:{digest}"
+
+
+def may_use_cache(request: HttpRequest, query_params: Collection[str]) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and set(request.GET) <= set(query_params)
+    )
+
+
+def may_store(request: HttpRequest, response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(getattr(request, "session", None), "modified", False)
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def cache_public(
+    *,
+    scopes: Collection[str],
+    timeout: int = DEFAULT_TIMEOUT,
+    query_params: Collection[str] = ("page",),
+) -> Callable[[View], View]:
+    """Serves a public view from the cache while none of `scopes` has changed."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not may_use_cache(request, query_params):
+                return vary_on_cookie(view(request, *args, **kwargs))
+            key = cache_key(request, scopes)
+            response = cache.get(key)
+            if response is None:
+                response = rendered(view(request, *args, **kwargs))
+                if may_store(request, response):
+                    cache.set(key, response, timeout)
+            return vary_on_cookie(response)
+
+        return wrapper
+
+    return decorator
+
+
+def rendered(response: HttpResponse) -> HttpResponse:
+    render = getattr(response, "render", None)
+    if render is not None and not getattr(response, "is_rendered", True):
+        render()
+    return response
+
+
+def vary_on_cookie(response: HttpResponse) -> HttpResponse:
+    """Whether a cached copy is served depends on the session cookie: say so to other caches."""
+    patch_vary_headers(response, ("Cookie",))
+    return response
