@@ -38,7 +38,8 @@ def test_exports_hold_nothing_hidden(tmp_path, public_service, hidden_services):
     assert not any(hidden_id in everything for hidden_id in hidden_ids)
     endorsements = json.loads((tmp_path / "endorsements.json").read_text())
     names = {e["organization_name"] for e in endorsements}
-    assert "Suspended Org" not in names and "Imported Only" not in names
+    assert "Suspended Org" not in names
+    assert "Imported Only" not in names
 
 
 def test_the_export_command_writes_the_files_the_open_data_page_links(

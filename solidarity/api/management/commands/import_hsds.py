@@ -1,4 +1,3 @@
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ class Command(BaseCommand):
                 city=city,
                 language=options["language"],
                 dry_run=options["dry_run"],
-                progress=ProgressBar(sys.stderr) if options["verbosity"] else None,
+                progress=ProgressBar(self.stderr) if options["verbosity"] else None,
             )
         except ImportFailed as failure:
             for problem in failure.report.problems:
@@ -80,10 +79,10 @@ class ProgressBar:
     def __call__(self, table: str, count: int) -> None:
         if self.live:
             if table != self.table and self.table:
-                self.stream.write("\n")
+                self.stream.write("", ending="\n")
             filled = "#" * min(30, count // 2000 + 1)
-            self.stream.write(f"\r{table:<20} [{filled:<30}] {count:>8}")
+            self.stream.write(f"\r{table:<20} [{filled:<30}] {count:>8}", ending="")
         elif table != self.table or count % 10000 == 0:
-            self.stream.write(f"{table}: {count}\n")
+            self.stream.write(f"{table}: {count}")
         self.table = table
         self.stream.flush()
