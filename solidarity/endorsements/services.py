@@ -286,8 +286,15 @@ def _transition(
         city_id=locked.organization.city_id,
         detail=reason,
     )
-    transaction.on_commit(bump_public_generation)
+    _public_numbers_changed()
     return locked
+
+
+def _public_numbers_changed() -> None:
+    # Now, for this request's own reads, and again after commit, so that a concurrent reader
+    # that cached the old numbers in between does not keep them.
+    bump_public_generation()
+    transaction.on_commit(bump_public_generation)
 
 
 def endorsement_verify(
@@ -368,5 +375,5 @@ def organization_update_profile(
         target=organization,
         city_id=organization.city_id,
     )
-    transaction.on_commit(bump_public_generation)
+    _public_numbers_changed()
     return organization

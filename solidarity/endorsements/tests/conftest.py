@@ -51,9 +51,61 @@ def solved(db: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache() -> Any:
+def fresh_cache(settings: Any) -> Any:
     from django.core.cache import cache
+
+    settings.POW_MAX_NUMBER = 2000  # the same work, less of it: tests solve in pure Python
 
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def make_endorsement(vault: Any, city: Any) -> Any:
+    """Creates an endorsement through the submission service, then puts it in `status`."""
+    import datetime
+
+    from django.utils import timezone
+
+    from solidarity.endorsements import services
+    from solidarity.endorsements.models import Endorsement
+
+    counter = iter(range(1000))
+
+    def make(*, name: str = "", status: str = "verified", in_city: Any = None, **changes: Any):
+        number = next(counter)
+        target = in_city or city
+        submission = services.Submission(
+            organization_name=name or f"Food Bank {number}",
+            sector=changes.pop("sector", "food_bank"),
+            city=target,
+            website="",
+            description="Groceries for everyone.",
+            provides_services=changes.pop("provides_services", True),
+            commitments=changes.pop(
+                "commitments",
+                ["never_ask", "confidential", "no_fees", "no_border_agency", "equal_standards"],
+            ),
+            decision_method="board",
+            decided_month=datetime.date(2026, 1, 1),
+            statement=changes.pop("statement", ""),
+            visibility=changes.pop("visibility", "listed"),
+            contact={
+                "name": CANARY_NAME,
+                "role": "Chair",
+                "email": f"{number}{CANARY_EMAIL}",
+                "phone": CANARY_PHONE,
+            },
+        )
+        endorsement = services.endorsement_submit(
+            submission=submission, proof_of_work=False, language="en"
+        )
+        verified_on = timezone.localdate() if status == "verified" else None
+        Endorsement.objects.filter(pk=endorsement.pk).update(
+            status=status, verified_on=verified_on, **changes
+        )
+        endorsement.refresh_from_db()
+        return endorsement
+
+    return make

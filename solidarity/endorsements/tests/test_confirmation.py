@@ -1,0 +1,102 @@
+"""The confirmation link: a page with a button, valid 7 days, harmless twice; new links on
+request, with the same answer whether or not the address is known."""
+
+import re
+import time
+
+import pytest
+from django.core import mail
+
+from solidarity.endorsements import services
+from solidarity.endorsements.models import Endorsement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unconfirmed(client, vault, form_data, solved):
+    client.post("/en/endorse/", {**form_data, "altcha": solved()})
+    return Endorsement.objects.get()
+
+
+def link_in(message) -> str:
+    return re.search(r"https?://[^/\s]+(/\S+/)", message.body).group(1)
+
+
+def test_opening_the_link_does_not_confirm_only_the_button_does(client, unconfirmed):
+    link = link_in(mail.outbox[0])
+
+    page = client.get(link)
+
+    assert page.status_code == 200
+    assert '<form method="post">' in page.content.decode()
+    unconfirmed.refresh_from_db()
+    assert unconfirmed.status == Endorsement.Status.UNCONFIRMED
+
+
+def test_confirming_twice_changes_nothing_more(client, unconfirmed):
+    link = link_in(mail.outbox[0])
+
+    client.post(link)
+    client.post(link)
+
+    unconfirmed.refresh_from_db()
+    assert unconfirmed.status == Endorsement.Status.AWAITING_REVIEW
+    assert unconfirmed.confirmed_on is not None
+    assert "Endorsement confirmed" in client.get(link).content.decode()
+
+
+def test_a_link_older_than_seven_days_no_longer_works(client, unconfirmed, monkeypatch):
+    eight_days_ago = time.time() - 8 * 24 * 3600
+    monkeypatch.setattr(time, "time", lambda: eight_days_ago)
+    token = services.confirmation_token(unconfirmed)
+    monkeypatch.undo()
+
+    response = client.post(f"/en/endorse/confirm/{token}/")
+
+    assert response.status_code == 400
+    unconfirmed.refresh_from_db()
+    assert unconfirmed.status == Endorsement.Status.UNCONFIRMED
+
+
+def test_a_link_signed_for_something_else_is_refused(client, unconfirmed):
+    from django.core import signing
+
+    forged = signing.dumps(unconfirmed.pk, salt="another purpose")
+
+    assert client.post(f"/en/endorse/confirm/{forged}/").status_code == 400
+
+
+def test_a_new_link_is_sent_for_an_unconfirmed_endorsement(client, unconfirmed, form_data):
+    response = client.post("/en/endorse/resend/", {"email": form_data["contact_email"]})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2
+    assert "/en/endorse/confirm/" in mail.outbox[1].body
+
+
+def test_asking_for_a_link_for_an_unknown_address_gets_the_same_answer(client, unconfirmed):
+    known = client.post(
+        "/en/endorse/resend/", {"email": "canary.contact.7f3a@example.net"}, follow=True
+    )
+    unknown = client.post("/en/endorse/resend/", {"email": "nobody@example.org"}, follow=True)
+
+    assert known.status_code == unknown.status_code == 200
+    assert known.redirect_chain == unknown.redirect_chain
+    message = "If an unconfirmed endorsement uses this address, a new link is on its way."
+    assert message in known.content.decode()
+    assert message in unknown.content.decode()
+    assert len(mail.outbox) == 2  # the original and the one new link
+
+
+def test_a_second_request_within_ten_minutes_sends_nothing_more(client, unconfirmed, form_data):
+    client.post("/en/endorse/resend/", {"email": form_data["contact_email"]})
+    client.post("/en/endorse/resend/", {"email": form_data["contact_email"]})
+
+    assert len(mail.outbox) == 2
+
+
+def test_emails_go_out_in_the_language_of_the_form(client, vault, form_data, solved):
+    client.post("/fr/endorse/", {**form_data, "altcha": solved()})
+
+    assert "/fr/endorse/confirm/" in mail.outbox[0].body
