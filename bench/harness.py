@@ -440,11 +440,14 @@ def main(argv: list[str] | None = None) -> None:
             memory = server.worker_memory()
     print(markdown(rows, database="PostgreSQL" if args.database == "postgres" else "SQLite"))
     print("worker memory (MB):", memory)
+    print("load average (1, 5, 15 min) after the run:", os.getloadavg())
     if args.json:
         data = [
             {"target": asdict(r.target), "bare": asdict(r.bare), "ratio": r.ratio} for r in rows
         ]
-        Path(args.json).write_text(json.dumps({"rows": data, "memory": memory}, indent=2))
+        Path(args.json).write_text(
+            json.dumps({"rows": data, "memory": memory, "load": os.getloadavg()}, indent=2)
+        )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,21 @@
-# Gunicorn settings for Solidarity City. The access log names no client address, user agent,
-# referrer or query string: %(U)s is the path alone, so search terms are never written down.
+# Gunicorn settings for Solidarity City (`gunicorn config.wsgi -c config/gunicorn.conf.py`).
+# The access log names no client address, user agent, referrer or query string: %(U)s is the
+# path alone, so search terms are never written down.
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# Sync workers, two per core plus one: requests are short and the database does the waiting.
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
+# Load the application once in the master: workers share its memory pages (copy-on-write).
+preload_app = True
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+# Recycle workers now and then so that no slow leak grows without bound.
+max_requests = 5000
+max_requests_jitter = 500
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# Only the reverse proxy on this machine may say which scheme the visitor used.
 forwarded_allow_ips = "127.0.0.1"
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn heartbeat files, not data
