@@ -99,7 +99,7 @@ def make_service(organization: Organization, name: str, *, hood: Neighbourhood |
     )
     Language.objects.create(service=service, code="es", name="Spanish")
     Language.objects.create(service=service, code="ar", name="Arabic")
-    for code in ("dental", "free", "no-health-card"):
+    for code in ("dental", "free", "no-health-card-needed"):
         term = TaxonomyTerm.objects.filter(code=code).first()
         if term is not None:
             Attribute.objects.create(service=service, taxonomy_term=term)
