@@ -67,6 +67,8 @@ def _send_link(*, email: str, template: str, url: str, context: dict[str, Any]) 
 
 
 def login_link_send(*, user: User, email: str, template: str = "login_link") -> None:
+    """A new link replaces any earlier one, so at most one works at a time."""
+    LoginToken.objects.filter(user=user, purpose=LoginToken.Purpose.LOGIN).delete()
     token = login_token_create(
         user=user, purpose=LoginToken.Purpose.LOGIN, lifetime=LOGIN_LINK_LIFETIME
     )
