@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from solidarity.cities.models import City, Declaration
 from solidarity.directory.models import Organization
@@ -190,10 +190,10 @@ def _link(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def _email(*, to: str, language: str, subject: str, template: str, context: dict[str, Any]) -> None:
+def _email(*, to: str, language: str, subject: Any, template: str, context: dict[str, Any]) -> None:
     with translation.override(language):
         body = render_to_string(f"endorsements/email/{template}", context)
-        queue_contact_email(to=to, subject=str(_(subject)), body=body)
+        queue_contact_email(to=to, subject=str(subject), body=body)
 
 
 def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
@@ -203,7 +203,7 @@ def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
     _email(
         to=email,
         language=endorsement.language,
-        subject="Please confirm your endorsement of the Solidarity City declaration",
+        subject=gettext_lazy("Please confirm your endorsement of the Solidarity City declaration"),
         template="confirm.txt",
         context=context,
     )
@@ -218,7 +218,9 @@ def _send_duplicate_notice(existing: Endorsement, *, email: str, language: str) 
     _email(
         to=email,
         language=language,
-        subject="Your organization has already endorsed the Solidarity City declaration",
+        subject=gettext_lazy(
+            "Your organization has already endorsed the Solidarity City declaration"
+        ),
         template="duplicate.txt",
         context=context,
     )

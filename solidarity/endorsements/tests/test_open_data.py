@@ -57,4 +57,4 @@ def test_badges_are_plain_images_from_our_origin(client, endorser, url):
 
 
 def test_the_count_badge_shows_the_live_count_in_the_visitors_language(client, endorser):
-    assert "1 organisation" in client.get("/fr/endorsers/count.svg").content.decode()
+    assert "1 organisme appuie" in client.get("/fr/endorsers/count.svg").content.decode()
