@@ -7,6 +7,7 @@ fetcher refuses every URL except data: URIs and files inside our own static fold
 
 import base64
 import io
+import logging
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,6 +16,9 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STATIC_DIR = (Path(__file__).resolve().parent / "static").resolve()
+
+# WeasyPrint logs every rendering step at INFO; the server log needs only its warnings.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class RefusedURL(ValueError):

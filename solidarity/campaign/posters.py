@@ -1,5 +1,6 @@
 """Door posters for verified endorsers, in any combination of languages."""
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,6 +12,11 @@ from solidarity.cities.models import Commitment
 from solidarity.endorsements.models import Endorsement
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter", "tabloid": "11in 17in"}
+PAGE_HEIGHTS_MM = {"a4": 297, "letter": 279, "tabloid": 431}
+# Headline and text sizes (rem) by number of languages: fewer languages, bigger letters.
+TYPE_SIZES = {1: (2.8, 1.3), 2: (1.9, 1.1)}
+SMALL_TYPE = (1.45, 0.9)
+ARABIC_SCALE = 1.2  # Naskh reads smaller than Latin text at the same size
 
 
 @dataclass(frozen=True)
@@ -36,10 +42,27 @@ def poster_languages(endorsement: Endorsement, languages: list[str]) -> list[Pos
     return result
 
 
+def text_direction(text: str) -> str:
+    """The direction of the first strongly directional character (the Unicode bidi rule P2)."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def poster_pdf(*, endorsement: Endorsement, languages: list[str], size: str) -> bytes:
     url = public_page_url(endorsement, language=languages[0])
+    headline, text = TYPE_SIZES.get(len(languages), SMALL_TYPE)
     context = {
+        "headline_size": headline,
+        "text_size": text,
+        "arabic_text_size": round(text * ARABIC_SCALE, 2),
+        "poster_height": PAGE_HEIGHTS_MM[size] - 24,
         "organization": endorsement.organization,
+        "name_direction": text_direction(endorsement.organization.name),
         "languages": poster_languages(endorsement, languages),
         "page_size": PAGE_SIZES[size],
         "size": size,
