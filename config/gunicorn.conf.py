@@ -16,6 +16,6 @@ max_requests_jitter = 500
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
-# Only the reverse proxy on this machine may say which scheme the visitor used.
-forwarded_allow_ips = "127.0.0.1"
+# Only the reverse proxy may say which scheme the visitor used (its address, if not local).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn heartbeat files, not data

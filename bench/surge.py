@@ -1,0 +1,150 @@
+"""The endorsement surge: many organizations submitting the endorse form at once.
+
+Used by the durability test (solidarity/ops/tests/test_durability.py) and by
+`python -m bench.surge` for the throughput figure. Every submission is distinct (its own
+organization, contact e-mail and submission_id); each comes from its own visitor address behind
+the trusted proxy (bench.settings), so rate limits apply per organization as in real life.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+
+import dj_database_url
+
+from bench import harness, loadgen
+
+SETUP = """
+import datetime
+from solidarity.accounts.models import User
+from solidarity.cities.demo import create_declaration
+from solidarity.cities.models import City
+from solidarity.vault.services import vault_init
+
+user = User.objects.create_user(username="surge-organizer", password="x" * 20, is_staff=True)
+vault_init(organizer=user, passphrase="surge organizer passphrase")
+city = City.objects.create(slug="montreal", name_en="Montreal", latitude=45.5, longitude=-73.56)
+create_declaration(city=city, version=1, published_on=datetime.date(2026, 3, 21))
+"""
+STORED = """
+import json
+from solidarity.endorsements.models import Endorsement
+ids = Endorsement.objects.exclude(submission_id=None).values_list("submission_id", flat=True)
+print(json.dumps([str(i) for i in ids]))
+"""
+FAST_KDF = {"VAULT_KDF_OPS_LIMIT": "1", "VAULT_KDF_MEM_LIMIT": str(8 * 1024 * 1024)}
+SUCCESS_PAGES = ("/endorse/thanks/", "/endorse/received/")
+COMMITMENTS = ["never_ask", "confidential", "no_fees", "no_border_agency", "equal_standards"]
+
+
+def prepare(database_url: str) -> None:
+    harness.manage("migrate", "--noinput", database_url=database_url, env=FAST_KDF)
+    harness.manage("shell", "-c", SETUP, database_url=database_url, env=FAST_KDF)
+
+
+def stored_submissions(database_url: str) -> set[str]:
+    output = harness.manage("shell", "-c", STORED, database_url=database_url)
+    return set(json.loads(output.strip().splitlines()[-1]))
+
+
+def fresh_postgres_database(base_url: str, name: str) -> str:
+    """A new empty database on the server of `base_url` (a test cluster); returns its URL."""
+    import psycopg
+
+    config = dj_database_url.parse(base_url)
+    conninfo = {"host": config["HOST"], "user": config["USER"], "dbname": "postgres"}
+    if config.get("PORT"):
+        conninfo["port"] = str(config["PORT"])
+    with psycopg.connect(**conninfo, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return base_url.rsplit("/", 1)[0] + "/" + name
+
+
+@dataclass
+class Surge:
+    """Builds endorse-form POSTs and records which ones were acknowledged."""
+
+    cookie: str
+    token: str
+    acknowledged: dict[int, float] = field(default_factory=dict)
+    submission_ids: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, server: harness.Server) -> Surge:
+        with urllib.request.urlopen(server.url("/en/endorse/"), timeout=10) as response:
+            html = response.read().decode()
+            cookie = response.headers["Set-Cookie"].split(";", 1)[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        assert token is not None, "no CSRF token on the endorse page"
+        return cls(cookie=cookie, token=token[1])
+
+    def request(self, index: int) -> loadgen.Request:
+        submission_id = str(uuid.uuid4())
+        self.submission_ids[index] = submission_id
+        fields = [
+            ("csrfmiddlewaretoken", self.token),
+            ("organization_name", f"Surge Collective {index}"),
+            ("sector", "healthcare"),
+            ("city", "montreal"),
+            ("provides_services", "yes"),
+            *(("commitments", c) for c in COMMITMENTS),
+            ("supports_status_for_all", "on"),
+            ("decision_method", "general_assembly"),
+            ("decided_month", "2026-03"),
+            ("visibility", "listed"),
+            ("contact_name", f"Contact {index}"),
+            ("contact_role", "Coordinator"),
+            ("contact_email", f"contact-{index}-{submission_id[:8]}@example.net"),
+            ("submission_id", submission_id),
+        ]
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": self.cookie}
+        body = urllib.parse.urlencode(fields).encode()
+        return loadgen.Request("POST", "/en/endorse/", headers, body)
+
+    def record(self, index: int, request: loadgen.Request, response: loadgen.Response) -> None:
+        """A success is the redirect to the thanks page the visitor sees."""
+        location = response.headers.get("location", "")
+        if response.status == 302 and location.endswith(SUCCESS_PAGES):
+            self.acknowledged[index] = time.monotonic()
+
+    def acknowledged_ids(self) -> set[str]:
+        return {self.submission_ids[i] for i in self.acknowledged}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Endorsement surge beside the bare view")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--requests", type=int, default=5000)
+    parser.add_argument("--seconds", type=float, default=10)
+    args = parser.parse_args(argv)
+    postgres = args.database == "postgres"
+    database = harness.postgres_database() if postgres else harness.sqlite_database()
+    with database as url:
+        prepare(url)
+        with harness.Server(database_url=url) as server:
+            surge = Surge.start(server)
+            rows = harness.compare(
+                server, "endorsement surge", surge.request, on_response=surge.record,
+                concurrencies=tuple(args.clients), requests=args.requests, seconds=args.seconds,
+            )  # fmt: skip
+            memory = server.worker_memory()
+        stored = stored_submissions(url)
+    lost = surge.acknowledged_ids() - stored
+    print(harness.markdown(rows, database="PostgreSQL" if postgres else "SQLite"))
+    print(f"acknowledged {len(surge.acknowledged)}, stored {len(stored)}, lost {len(lost)}")
+    print("worker memory (MB):", memory)
+    print("load average (1, 5, 15 min) after the run:", os.getloadavg())
+
+
+if __name__ == "__main__":
+    main()
