@@ -23,6 +23,8 @@ from solidarity.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from solidarity.directory.search.query import usable
+from solidarity.directory.search.text import query_words
 from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import public_provider_organizations, verified_endorsements
 
@@ -90,7 +92,8 @@ def search_query(filters: ServiceFilters) -> directory.SearchQuery | None:
 
 def public_services(filters: ServiceFilters) -> QuerySet[Service]:
     search = search_query(filters)
-    if search is None:
+    if search is None or (search.query and not usable(query_words(search.query))):
+        # Nothing searchable in the query (only punctuation or one-letter words): no match.
         return Service.objects.none()
     services = directory.service_search(search)
     if filters.taxonomy_term_id:

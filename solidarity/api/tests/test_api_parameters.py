@@ -41,7 +41,7 @@ def test_search_uses_the_directory_search_in_every_language(client, three_servic
 
 
 def test_filters_combine(client, city, hood, three_services):
-    organization, (alpha, beta, gamma) = three_services
+    organization, (alpha, _beta, _gamma) = three_services
     other = make_organization(city, "Autre", status="verified")
     make_service(other, "Delta", hood=hood)
     dental = TaxonomyTerm.objects.get(code="dental")
@@ -74,7 +74,7 @@ def test_our_extensions_filter(client, three_services):
 def test_open_now_follows_the_schedules(client, three_services):
     response = client.get("/api/services?open_now=true")
     assert response.status_code == 200
-    assert response.json()["total_items"] in (0, 3)  # weekdays 9–17 in the city's time zone
+    assert response.json()["total_items"] in (0, 3)  # weekdays 9-17 in the city's time zone
 
 
 def test_postcode_and_proximity_find_services_at_locations(client, three_services):
