@@ -52,7 +52,7 @@ def load(*, stdout: Any = None, **options: Any) -> None:
             if stdout is not None:
                 label = submission.report.get_status_display()
                 receipt = format_receipt(submission.receipt)
-                stdout.write(f"Demo report ({city.slug}, {label}): receipt {receipt}")
+                stdout.write(f"Demo report ({city.slug}, {label}): receipt {receipt}\n")
 
 
 def _endorsers(city: City) -> Any:

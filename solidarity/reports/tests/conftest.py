@@ -6,17 +6,26 @@ import re
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils.text import slugify
+
+# Committed for real. `available_apps` (every app) makes the flush afterwards TRUNCATE ...
+# CASCADE, which PostgreSQL needs for tables outside the ORM (the directory's search index).
+COMMITTED = pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS))
 
 CANARY = "Canary-narrative-7f3a9: the desk clerk photographed my papers"
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    """Rate-limit counters live in the cache; each test starts with none."""
+    """Rate-limit counters live in the cache; each test starts with none (and in English:
+    a request in another language leaves that language active in the thread)."""
+    from django.utils import translation
+
+    translation.activate("en")
     cache.clear()
     yield
     cache.clear()

@@ -11,14 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from solidarity.reports.models import Report
-from solidarity.reports.tests.conftest import follow_up, send_report
+from solidarity.reports.tests.conftest import COMMITTED, follow_up, send_report
 
 SECRETS = {
     "narrative": "Canary-narrative-31d7: the desk clerk photographed my papers",
@@ -28,11 +27,6 @@ SECRETS = {
     "reply": "Canary-reply-31d7: we are calling them",
     "note": "Canary-note-31d7: the director denies it",
 }
-
-
-# Committed for real. `available_apps` (every app) makes the flush afterwards TRUNCATE ...
-# CASCADE, which PostgreSQL needs for tables outside the ORM (the directory's search index).
-COMMITTED = pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS))
 
 
 class Everything(logging.Handler):
