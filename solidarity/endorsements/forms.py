@@ -3,6 +3,7 @@
 import datetime
 import re
 import uuid
+from typing import Any
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -42,7 +43,7 @@ class MonthField(forms.Field):
     widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-03"})
     default_error_messages = {"invalid": _("Enter a month as year-month, for example 2026-03.")}
 
-    def to_python(self, value: object) -> datetime.date | None:  # type: ignore[override]
+    def to_python(self, value: object) -> datetime.date | None:
         text = str(value or "").strip()
         if not text:
             return None
@@ -58,17 +59,30 @@ class MonthField(forms.Field):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
-def text(label: str, max_length: int, *, required: bool = True, **kwargs: object) -> forms.Field:
-    validators = [reject_html, *kwargs.pop("validators", [])]  # type: ignore[misc]
+def text(
+    label: Any,
+    max_length: int,
+    *,
+    required: bool = True,
+    validators: list[Any] | None = None,
+    widget: Any = None,
+    help_text: Any = "",
+) -> forms.CharField:
+    """A free-text field that refuses HTML and code, whatever else it validates."""
     return forms.CharField(
-        label=label, max_length=max_length, required=required, validators=validators, **kwargs
+        label=label,
+        max_length=max_length,
+        required=required,
+        validators=[reject_html, *(validators or [])],
+        widget=widget,
+        help_text=help_text,
     )
 
 
 class EndorseForm(HoneypotFormMixin, ProofOfWorkFormMixin, forms.Form):
     organization_name = text(_("Name of the organization"), 200, validators=[reject_urls])
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
-    city = forms.ModelChoiceField(
+    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(
         label=_("City"), queryset=City.objects.all(), to_field_name="slug", empty_label=None
     )
     website = forms.URLField(
@@ -135,13 +149,13 @@ class EndorseForm(HoneypotFormMixin, ProofOfWorkFormMixin, forms.Form):
     )
     submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["submission_id"].initial = uuid.uuid4()
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
 
-    def clean(self) -> dict:  # type: ignore[type-arg]
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("provides_services") != "yes":
             data["commitments"] = []
@@ -182,7 +196,7 @@ class ProfileForm(forms.Form):
 
 class EndorserFilterForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    city = forms.ModelChoiceField(
+    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(
         label=_("City"),
         queryset=City.objects.all(),
         to_field_name="slug",

@@ -149,7 +149,7 @@ def endorsement_counts(*, city: City | None = None) -> Counts:
     if counts is None:
         counts = _count(city)
         cache.set(key, counts, COUNTS_TTL)
-    return counts  # type: ignore[no-any-return]
+    return counts
 
 
 def _count(city: City | None) -> Counts:
@@ -184,7 +184,7 @@ def growth(*, city: City | None = None) -> list[Month]:
     if months is None:
         months = _growth(city)
         cache.set(key, months, COUNTS_TTL)
-    return months  # type: ignore[no-any-return]
+    return months
 
 
 def _growth(city: City | None) -> list[Month]:
@@ -213,7 +213,7 @@ def _cumulate(per_month: dict[Any, int]) -> list[Month]:
 
 
 def _as_date(value: Any) -> datetime.date:
-    return value.date() if isinstance(value, datetime.datetime) else value  # type: ignore[no-any-return]
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 # --- Organizers -------------------------------------------------------------------------------

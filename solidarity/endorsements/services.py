@@ -6,6 +6,7 @@ the caller gets the same answer, and the existing contact is e-mailed instead.
 
 import datetime
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -265,7 +266,13 @@ def endorsement_contact(*, endorsement: Endorsement, keyring: dict[int, bytes]) 
 
 
 def _transition(
-    endorsement: Endorsement, *, allowed: list[str], to: str, actor: Any, action: str, reason: str
+    endorsement: Endorsement,
+    *,
+    allowed: Sequence[str],
+    to: str,
+    actor: Any,
+    action: str,
+    reason: str,
 ) -> Endorsement:
     locked = (
         Endorsement.objects.select_for_update()

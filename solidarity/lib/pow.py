@@ -52,7 +52,10 @@ def new_challenge() -> dict[str, object]:
         max_number=int(getattr(settings, "POW_MAX_NUMBER", 50_000)),
         salt_length=12,
         hmac_key=_hmac_key(),
+        salt="",
+        number=None,
         expires=timezone.now() + datetime.timedelta(seconds=_ttl()),
+        params=None,
     )
     return dict(challenge.to_dict())
 

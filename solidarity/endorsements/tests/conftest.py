@@ -101,6 +101,7 @@ def make_endorsement(vault: Any, city: Any) -> Any:
         endorsement = services.endorsement_submit(
             submission=submission, proof_of_work=False, language="en"
         )
+        assert endorsement is not None
         verified_on = timezone.localdate() if status == "verified" else None
         Endorsement.objects.filter(pk=endorsement.pk).update(
             status=status, verified_on=verified_on, **changes

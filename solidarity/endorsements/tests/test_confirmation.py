@@ -19,7 +19,7 @@ def unconfirmed(client, vault, form_data, solved):
     return Endorsement.objects.get()
 
 
-def link_in(message) -> str:
+def link_in(message):
     return re.search(r"https?://[^/\s]+(/\S+/)", message.body).group(1)
 
 

@@ -9,7 +9,7 @@ from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.tests.conftest import CANARY_EMAIL
 
 
-def confirmation_link(message) -> str:
+def confirmation_link(message):
     return re.search(r"https?://\S+(/en/endorse/confirm/\S+/)", message.body).group(1)
 
 

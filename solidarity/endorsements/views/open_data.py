@@ -53,7 +53,7 @@ def _csv_safe(value: Any) -> Any:
     return value
 
 
-class EndorsersFeed(Feed):  # type: ignore[type-arg]
+class EndorsersFeed(Feed):
     feed_type = Atom1Feed
     title = gettext_lazy("New endorsers of the Solidarity City declaration")
     subtitle = gettext_lazy("Organizations whose endorsement was verified by the campaign.")

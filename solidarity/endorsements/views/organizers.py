@@ -1,6 +1,9 @@
 """The verification queue: organizers of a city check, verify, reject or suspend endorsements.
 Opening the sealed contact (and verifying, which e-mails it) needs an unlocked vault."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -68,8 +71,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
     endorsement = _endorsement(request, pk)
     person = services.endorsement_contact(endorsement=endorsement, keyring=keyring_for(request))
-    context = {"endorsement": endorsement, "organization": endorsement.organization}
-    context["contact"] = person
+    context: dict[str, Any] = {"endorsement": endorsement, "contact": person}
+    context["organization"] = endorsement.organization
     return render(request, "endorsements/review/contact.html", context)
 
 
@@ -92,12 +95,15 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(pk)
 
 
-def _with_reason(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _with_reason(
+    request: HttpRequest, pk: int, action: Callable[..., Endorsement], done: str
+) -> HttpResponse:
     endorsement = _endorsement(request, pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
-        context = {"endorsement": endorsement, "organization": endorsement.organization}
-        context.update(reason_form=form, same_name=selectors.same_name_organizations(endorsement))
+        context: dict[str, Any] = {"endorsement": endorsement, "reason_form": form}
+        context["organization"] = endorsement.organization
+        context["same_name"] = selectors.same_name_organizations(endorsement)
         return render(request, "endorsements/review/detail.html", context, status=400)
     try:
         action(endorsement=endorsement, actor=request.user, reason=form.cleaned_data["reason"])

@@ -1,5 +1,7 @@
 """The endorse form, e-mail confirmation and the public list of endorsers."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
@@ -87,7 +89,7 @@ def resend(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("endorsements:resend"))
 
 
-def _filters(query: QueryDict) -> dict:  # type: ignore[type-arg]
+def _filters(query: QueryDict) -> dict[str, Any]:
     form = EndorserFilterForm(query)
     data = form.cleaned_data if form.is_valid() else {}
     return {
@@ -125,6 +127,7 @@ def endorser(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "404.html", status=404)
     declaration = endorsement.declaration
     pledges = declaration.commitments.filter(key__in=endorsement.commitments)
-    context = {"endorsement": endorsement, "organization": endorsement.organization}
+    context: dict[str, Any] = {"endorsement": endorsement}
+    context["organization"] = endorsement.organization
     context["pledges"] = pledges.order_by("position")
     return render(request, "endorsements/endorser.html", context)

@@ -10,9 +10,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from solidarity.accounts.decorators import representative_required
+from solidarity.directory.models import Organization
 from solidarity.endorsements import selectors, services
 from solidarity.endorsements.forms import ProfileForm
 from solidarity.endorsements.models import Endorsement
+
+
+def _organization(request: HttpRequest) -> Organization:
+    organization = getattr(request.user, "organization", None)
+    if organization is None:
+        raise Http404
+    return organization
 
 
 def _initial(endorsement: Endorsement) -> dict[str, object]:
@@ -29,7 +37,7 @@ def _initial(endorsement: Endorsement) -> dict[str, object]:
 @require_http_methods(["GET", "POST"])
 @representative_required
 def profile(request: HttpRequest) -> HttpResponse:
-    organization = request.user.organization  # type: ignore[union-attr]
+    organization = _organization(request)
     endorsement = selectors.representative_endorsement(organization=organization)
     if endorsement is None:
         raise Http404
@@ -53,8 +61,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_POST
 @representative_required
 def withdraw(request: HttpRequest) -> HttpResponse:
-    organization = request.user.organization  # type: ignore[union-attr]
-    endorsement = selectors.representative_endorsement(organization=organization)
+    endorsement = selectors.representative_endorsement(organization=_organization(request))
     if endorsement is None or request.POST.get("confirm") != "yes":
         messages.error(request, _("Tick the box to confirm that you want to withdraw."))
         return HttpResponseRedirect(reverse("endorsements:profile"))
