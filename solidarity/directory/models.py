@@ -387,3 +387,29 @@ class CityDirectorySettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.city)
+
+
+class OutdatedReport(models.Model):
+    """A visitor says a listing is outdated. Only which parts are wrong and the day: no free
+    text, so nothing personal can land here."""
+
+    class Problem(models.TextChoices):
+        HOURS = "hours", _("The opening hours are wrong")
+        ADDRESS = "address", _("The address is wrong")
+        PHONE = "phone", _("The phone number does not work")
+        CLOSED = "closed", _("The service has closed")
+        LANGUAGES = "languages", _("The languages spoken are wrong")
+        FEES = "fees", _("The fees are wrong")
+        OTHER = "other", _("Something else is wrong")
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="outdated_reports")
+    problems = models.JSONField(default=list)
+    day = models.DateField()
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-day", "-id"]
+        verbose_name = _("outdated information report")
+
+    def __str__(self) -> str:
+        return f"{self.service} ({self.day})"

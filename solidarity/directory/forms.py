@@ -1,0 +1,126 @@
+"""Forms of the public directory: the search (GET) and the "outdated information" report."""
+
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.cities.models import City, Neighbourhood
+from solidarity.directory import selectors
+from solidarity.directory.models import OutdatedReport
+from solidarity.directory.selectors import Near, Order, SearchQuery
+from solidarity.lib.antiabuse import HoneypotFormMixin
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("What do you need?"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "For example: doctor, food bank, school, lawyer. Nothing you type is recorded."
+        ),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All cities"),
+    )
+    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
+    category = forms.ChoiceField(label=_("Kind of help"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    attributes = forms.MultipleChoiceField(
+        label=_("Only services that are"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+    lat = forms.FloatField(
+        required=False,
+        widget=forms.HiddenInput,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    lon = forms.FloatField(
+        required=False,
+        widget=forms.HiddenInput,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[(Order.RELEVANCE, _("Best match")), (Order.DISTANCE, _("Nearest first"))],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("All kinds of help")), *category_choices()]
+        self.fields["attributes"].choices = [
+            (t.code, t.name) for t in selectors.service_attributes()
+        ]
+        self.fields["language"].choices = [("", _("Any language")), *language_choices()]
+        self.fields["neighbourhood"].choices = [("", _("Anywhere")), *neighbourhood_choices()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (data.get("lat") is None) != (data.get("lon") is None):
+            raise forms.ValidationError(_("Your position was incomplete. Please try again."))
+        return data
+
+    def to_query(self) -> SearchQuery:
+        data = self.cleaned_data
+        near = None
+        if data.get("lat") is not None and data.get("lon") is not None:
+            near = Near(round(data["lat"], 2), round(data["lon"], 2))
+        return SearchQuery(
+            query=data.get("q", ""),
+            city=data.get("city"),
+            category=data.get("category", ""),
+            language=data.get("language", ""),
+            attributes=tuple(data.get("attributes") or ()),
+            open_now=bool(data.get("open_now")),
+            near=near,
+            neighbourhood=neighbourhood_from(data.get("neighbourhood", "")),
+            order=data.get("order") or (Order.DISTANCE if near else Order.RELEVANCE),
+        )
+
+
+def category_choices() -> list[tuple[str, Any]]:
+    choices: list[tuple[str, Any]] = []
+    for term in selectors.categories():
+        label = term.name if term.parent is None else f"— {term.name}"
+        choices.append((term.code, label))
+    return choices
+
+
+def language_choices() -> list[tuple[str, str]]:
+    from solidarity.directory.services import language_name
+
+    return [(code, language_name(code)) for code in selectors.spoken_languages()]
+
+
+def neighbourhood_choices() -> list[tuple[str, Any]]:
+    hoods = Neighbourhood.objects.select_related("city").order_by("city__position", "name")
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for hood in hoods:
+        groups.setdefault(str(hood.city.name), []).append(
+            (f"{hood.city.slug}/{hood.slug}", hood.name)
+        )
+    return list(groups.items())
+
+
+def neighbourhood_from(value: str) -> Neighbourhood | None:
+    if not value or "/" not in value:
+        return None
+    city_slug, slug = value.split("/", 1)
+    return Neighbourhood.objects.filter(city__slug=city_slug, slug=slug).first()
+
+
+class OutdatedReportForm(HoneypotFormMixin, forms.Form):
+    problems = forms.MultipleChoiceField(
+        label=_("What is wrong?"),
+        choices=OutdatedReport.Problem.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one thing that is wrong.")},
+    )

@@ -1,0 +1,82 @@
+"""Opening hours: "open now" in the city's time zone, including hours across midnight
+(`closes_at` earlier than `opens_at`, e.g. a shelter open 20:00-08:00).
+
+The SQL form (`open_now_q`) filters searches; the Python form (`is_open`) labels the rows shown.
+Both follow the same rule.
+"""
+
+import datetime
+import zoneinfo
+from collections.abc import Iterable
+
+from django.db.models import Exists, F, OuterRef, Q
+
+from solidarity.cities.models import City
+from solidarity.directory.models import Schedule
+
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def local_now(city: City, now: datetime.datetime) -> datetime.datetime:
+    return now.astimezone(zoneinfo.ZoneInfo(city.timezone))
+
+
+def day_code(moment: datetime.datetime, *, days_before: int = 0) -> str:
+    return DAYS[(moment.weekday() - days_before) % 7]
+
+
+def schedule_open_q(local: datetime.datetime, prefix: str = "") -> Q:
+    """Schedules open at this local moment: today's hours, or yesterday's hours running past
+    midnight."""
+    time = local.time().replace(tzinfo=None)
+    same_day = Q(**{f"{prefix}byday__contains": day_code(local), f"{prefix}opens_at__lte": time})
+    same_day &= Q(**{f"{prefix}closes_at__gt": time}) | Q(
+        **{f"{prefix}closes_at__lte": models_f(prefix, "opens_at")}
+    )
+    overnight = Q(
+        **{
+            f"{prefix}byday__contains": day_code(local, days_before=1),
+            f"{prefix}closes_at__lt": models_f(prefix, "opens_at"),
+            f"{prefix}closes_at__gt": time,
+        }
+    )
+    return same_day | overnight
+
+
+def models_f(prefix: str, name: str) -> F:
+    return F(f"{prefix}{name}")
+
+
+def valid_on_q(day: datetime.date) -> Q:
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+
+
+def open_now_q(*, cities: Iterable[City], now: datetime.datetime) -> Q:
+    """Services open at `now`, each judged in its own city's time zone."""
+    q = Q(pk__in=[])
+    for city in cities:
+        local = local_now(city, now)
+        schedules = Schedule.objects.filter(
+            schedule_open_q(local), valid_on_q(local.date()), service=OuterRef("pk")
+        )
+        q |= Q(organization__city=city) & Exists(schedules)
+    return q
+
+
+def schedule_is_open(schedule: Schedule, local: datetime.datetime) -> bool:
+    if schedule.valid_from and local.date() < schedule.valid_from:
+        return False
+    if schedule.valid_to and local.date() > schedule.valid_to:
+        return False
+    time = local.time().replace(tzinfo=None)
+    days = schedule.days
+    opens, closes = schedule.opens_at, schedule.closes_at
+    if day_code(local) in days and opens <= time and (time < closes or closes <= opens):
+        return True
+    return day_code(local, days_before=1) in days and closes < opens and time < closes
+
+
+def is_open(schedules: Iterable[Schedule], local: datetime.datetime) -> bool:
+    return any(schedule_is_open(schedule, local) for schedule in schedules)

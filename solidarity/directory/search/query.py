@@ -1,0 +1,49 @@
+"""Full-text matching for a Service queryset, on SQLite FTS5 or PostgreSQL.
+
+Joins the index table with `QuerySet.extra` because Django has no portable way to join a virtual
+FTS5 table; every value reaches the engine as a bound parameter, and query words are `\\w` only.
+"""
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from solidarity.directory.models import Service
+from solidarity.directory.search.index import TABLE
+
+MIN_WORD = 2
+
+
+def usable(words: list[str]) -> list[str]:
+    return [word for word in words if len(word) >= MIN_WORD]
+
+
+def fts5_query(words: list[str]) -> str:
+    """Every word must match, each as a prefix ("dentist" finds "dentiste", "dentistas")."""
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def tsquery(words: list[str]) -> str:
+    return " & ".join(f"{word}:*" for word in words)
+
+
+def matching(services: QuerySet[Service], words: list[str]) -> QuerySet[Service]:
+    """Services whose index row matches every word, annotated with `relevance` (higher first).
+    Without usable words, nothing matches."""
+    words = usable(words)
+    if not words:
+        return services.none().extra(select={"relevance": "0"})  # noqa: S610 - a constant
+    join = f"{TABLE}.service_id = directory_service.id"
+    if connection.vendor == "sqlite":
+        return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
+            tables=[TABLE],
+            where=[join, f"{TABLE} MATCH %s"],
+            params=[fts5_query(words)],
+            select={"relevance": f"-{TABLE}.rank"},
+        )
+    return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
+        tables=[TABLE],
+        where=[join, f"{TABLE}.vector @@ to_tsquery('simple', %s)"],
+        params=[tsquery(words)],
+        select={"relevance": f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))"},
+        select_params=[tsquery(words)],
+    )

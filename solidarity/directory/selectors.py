@@ -1,0 +1,254 @@
+"""Reads of the directory. `service_search` is the one search used by the pages, the API and
+the pocket guide; `public_services` decides what anyone may see."""
+
+import dataclasses
+import datetime
+from collections.abc import Sequence
+
+from django.core.cache import cache
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from solidarity.cities.models import City, Neighbourhood
+from solidarity.directory import geo
+from solidarity.directory.hours import open_now_q
+from solidarity.directory.models import (
+    Attribute,
+    Language,
+    Location,
+    Organization,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from solidarity.directory.search.query import matching
+from solidarity.directory.search.text import query_words
+from solidarity.directory.taxonomy import ATTRIBUTES, CATEGORIES
+from solidarity.endorsements.models import Endorsement
+from solidarity.endorsements.selectors import (
+    all_commitments_q,
+    public_provider_organizations,
+    verified_endorsements,
+)
+
+OUTDATED_AFTER = datetime.timedelta(days=183)
+NEAR_RADIUS_KM = 25.0
+PUBLIC_STATUSES = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
+
+
+class Order:
+    RELEVANCE = "relevance"
+    DISTANCE = "distance"
+
+
+@dataclasses.dataclass(frozen=True)
+class Near:
+    latitude: float
+    longitude: float
+
+
+def outdated_cutoff(today: datetime.date | None = None) -> datetime.date:
+    return (today or timezone.localdate()) - OUTDATED_AFTER
+
+
+def public_services() -> QuerySet[Service]:
+    """Services anyone may see: active (or temporarily closed), approved, and offered by a
+    verified endorser that made all five commitments. Suspension hides them at once."""
+    return Service.objects.filter(
+        status__in=PUBLIC_STATUSES,
+        review_status=Service.Review.APPROVED,
+        organization__in=public_provider_organizations(),
+    )
+
+
+def with_outdated(services: QuerySet[Service]) -> QuerySet[Service]:
+    stale = Q(last_verified__isnull=True) | Q(last_verified__lt=outdated_cutoff())
+    return services.annotate(
+        is_outdated=Case(
+            When(stale, then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
+    )
+
+
+def term_ids(codes: Sequence[str], *, taxonomy: str, with_children: bool) -> list[object]:
+    terms = TaxonomyTerm.objects.filter(taxonomy__code=taxonomy)
+    q = Q(code__in=codes)
+    if with_children:
+        q |= Q(parent__code__in=codes)
+    return list(terms.filter(q).values_list("pk", flat=True))
+
+
+def has_terms(ids: list[object]) -> Exists:
+    return Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__in=ids))
+
+
+def filter_category(services: QuerySet[Service], category: str) -> QuerySet[Service]:
+    return services.filter(has_terms(term_ids([category], taxonomy=CATEGORIES, with_children=True)))
+
+
+def filter_attributes(services: QuerySet[Service], codes: Sequence[str]) -> QuerySet[Service]:
+    for code in codes:
+        services = services.filter(
+            has_terms(term_ids([code], taxonomy=ATTRIBUTES, with_children=False))
+        )
+    return services
+
+
+def filter_language(services: QuerySet[Service], code: str) -> QuerySet[Service]:
+    return services.filter(Exists(Language.objects.filter(service=OuterRef("pk"), code=code)))
+
+
+def filter_neighbourhood(services: QuerySet[Service], hood: Neighbourhood) -> QuerySet[Service]:
+    at = ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__neighbourhood=hood)
+    return services.filter(Exists(at))
+
+
+def with_distance(services: QuerySet[Service], near: Near) -> QuerySet[Service]:
+    """Keeps services with a location within NEAR_RADIUS_KM and annotates `distance_km` to the
+    nearest one, computed in SQL (equirectangular: exact enough within a city)."""
+    box = geo.bounding_box(near.latitude, near.longitude, NEAR_RADIUS_KM)
+    nearby = ServiceAtLocation.objects.filter(
+        service=OuterRef("pk"),
+        location__latitude__range=box.latitudes,
+        location__longitude__range=box.longitudes,
+    )
+    squared = geo.squared_degrees(near.latitude, near.longitude, prefix="location__")
+    nearest = nearby.annotate(d2=squared).order_by("d2").values("d2")[:1]
+    services = services.filter(Exists(nearby)).annotate(
+        distance_sq=Subquery(nearest, output_field=FloatField())
+    )
+    return services
+
+
+@dataclasses.dataclass
+class SearchQuery:
+    query: str = ""
+    city: City | None = None
+    category: str = ""
+    language: str = ""
+    attributes: Sequence[str] = ()
+    open_now: bool = False
+    near: Near | None = None
+    neighbourhood: Neighbourhood | None = None
+    order: str = Order.RELEVANCE
+    now: datetime.datetime | None = None
+
+
+def service_search(
+    search: SearchQuery, *, services: QuerySet[Service] | None = None
+) -> QuerySet[Service]:
+    """The directory search: public services matching every filter, best first. Relevance
+    order puts listings that may be outdated after fresh ones; distance order needs `near`."""
+    services = public_services() if services is None else services
+    if search.query:
+        services = matching(services, query_words(search.query))
+    if search.city is not None:
+        services = services.filter(organization__city=search.city)
+    services = apply_filters(services, search)
+    services = with_outdated(services)
+    if search.near is not None:
+        services = with_distance(services, search.near)
+    return services.order_by(*ordering(search))
+
+
+def apply_filters(services: QuerySet[Service], search: SearchQuery) -> QuerySet[Service]:
+    if search.category:
+        services = filter_category(services, search.category)
+    if search.attributes:
+        services = filter_attributes(services, search.attributes)
+    if search.language:
+        services = filter_language(services, search.language)
+    if search.neighbourhood is not None:
+        services = filter_neighbourhood(services, search.neighbourhood)
+    if search.open_now:
+        cities = [search.city] if search.city is not None else list(City.objects.all())
+        services = services.filter(open_now_q(cities=cities, now=search.now or timezone.now()))
+    return services
+
+
+def ordering(search: SearchQuery) -> list[object]:
+    if search.order == Order.DISTANCE and search.near is not None:
+        return [F("distance_sq").asc(nulls_last=True), "is_outdated", "name", "pk"]
+    if search.query:
+        return ["is_outdated", "-relevance", "pk"]
+    return ["is_outdated", "name", "pk"]
+
+
+def for_display(services: QuerySet[Service]) -> QuerySet[Service]:
+    """What a result or a service page shows, in a handful of queries."""
+    return services.select_related("organization__city").prefetch_related(
+        Prefetch("languages", queryset=Language.objects.order_by("code")),
+        Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at")),
+        Prefetch(
+            "attributes", queryset=Attribute.objects.select_related("taxonomy_term__taxonomy")
+        ),
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location__neighbourhood")
+            .filter(location__is_retired=False)
+            .prefetch_related("location__addresses", "location__phones"),
+        ),
+        "phones",
+    )
+
+
+def public_service(service_id: object) -> Service | None:
+    return for_display(with_outdated(public_services())).filter(pk=service_id).first()
+
+
+def categories() -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.filter(taxonomy__code=CATEGORIES).select_related("parent")
+
+
+def service_attributes() -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.filter(taxonomy__code=ATTRIBUTES)
+
+
+def spoken_languages() -> list[str]:
+    """Codes of the languages spoken at services, for the language filter (cached: the list
+    changes rarely and reading it costs a scan)."""
+
+    def read() -> list[str]:
+        return sorted(set(Language.objects.values_list("code", flat=True).distinct()))
+
+    return list(cache.get_or_set("directory:spoken-languages", read, timeout=600))
+
+
+def organization_services(organization: Organization) -> QuerySet[Service]:
+    return with_outdated(Service.objects.filter(organization=organization)).order_by(
+        "is_outdated", "name"
+    )
+
+
+def organization_locations(organization: Organization) -> QuerySet[Location]:
+    return Location.objects.filter(organization=organization).prefetch_related("addresses")
+
+
+def organization_pledge(organization: Organization) -> Endorsement | None:
+    """The verified endorsement with all five commitments that makes the services public."""
+    pledges = verified_endorsements().filter(all_commitments_q(), organization=organization)
+    return pledges.order_by("-verified_on").first()
+
+
+def services_awaiting_review(*, organizer: object) -> QuerySet[Service]:
+    """New listings of the organizer's cities waiting for review (every city when the organizer
+    has none)."""
+    from solidarity.organizers.selectors import organizer_cities
+
+    pending = Service.objects.filter(review_status=Service.Review.PENDING)
+    pending = pending.filter(organization__city__in=organizer_cities(organizer))
+    return pending.select_related("organization").order_by("created_on", "pk")

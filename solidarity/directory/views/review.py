@@ -1,0 +1,31 @@
+"""Organizers review new listings of the cities they organize."""
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from solidarity.directory import selectors, services
+from solidarity.organizers.decorators import organizer_required
+
+
+@require_safe
+@organizer_required
+def queue(request: HttpRequest) -> HttpResponse:
+    pending = selectors.services_awaiting_review(organizer=request.user)
+    return render(request, "directory/review.html", {"services": pending})
+
+
+@require_POST
+@organizer_required
+def decide(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
+    service = get_object_or_404(
+        selectors.services_awaiting_review(organizer=request.user), pk=service_id
+    )
+    approve = request.POST.get("decision") == "approve"
+    services.service_review(service=service, actor=request.user, approve=approve)
+    messages.success(request, _("Listing approved.") if approve else _("Listing rejected."))
+    return redirect("directory:review")
