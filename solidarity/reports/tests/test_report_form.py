@@ -127,9 +127,9 @@ def test_sending_reports_is_rate_limited(city, organizer):
 @pytest.mark.parametrize(
     ("language", "heading"),
     [
-        ("fr", "Signaler un engagement non respecté, en toute confidentialité"),
-        ("es", "Denunciar un compromiso incumplido, de forma confidencial"),
-        ("ar", "أبلِغ بسرية عن تعهّد لم يُحترم"),
+        ("fr", "Quelle organisation ?"),
+        ("es", "¿Qué organización?"),
+        ("ar", "أي منظمة؟"),
     ],
 )
 def test_the_form_speaks_french_spanish_and_arabic(city, language, heading):
