@@ -30,6 +30,7 @@ class Response:
     body: bytes
 
 
+RETRY_PAUSE = 0.1
 RequestFactory = Callable[[int], Request]
 ResponseCallback = Callable[[int, Request, Response], None]
 
@@ -109,6 +110,7 @@ async def client(
         except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
             outcome.failures += 1
             writer = close(writer)
+            await asyncio.sleep(RETRY_PAUSE)  # a server that is down is not hammered in a loop
             continue
         outcome.latencies.append(time.perf_counter() - started)
         outcome.statuses[response.status] = outcome.statuses.get(response.status, 0) + 1

@@ -18,4 +18,6 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 # Only the reverse proxy may say which scheme the visitor used (its address, if not local).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No runtime control socket: systemd's signals are enough, and instances never share one.
+control_socket_disable = True
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn heartbeat files, not data

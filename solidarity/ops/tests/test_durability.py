@@ -35,8 +35,8 @@ def surge_in_background(server, surge, outcome):
             server.port,
             surge.request,
             concurrency=10,
-            requests=1500,
-            seconds=12,
+            requests=2000,
+            seconds=40,
             on_response=surge.record,
         )
 
