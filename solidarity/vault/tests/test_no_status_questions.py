@@ -45,7 +45,7 @@ def choice_texts(choices: object) -> Iterator[str]:
 
 def model_texts() -> Iterator[tuple[str, str]]:
     for model in apps.get_models():
-        yield model._meta.label, model._meta.model_name
+        yield model._meta.label, str(model._meta.model_name)
         for field in model._meta.get_fields():
             where = f"{model._meta.label}.{field.name}"
             yield where, field.name
