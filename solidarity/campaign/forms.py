@@ -133,3 +133,31 @@ class PosterForm(forms.Form):
     def ordered_languages(self) -> list[str]:
         chosen = set(self.cleaned_data["languages"])
         return [code for code, _name in settings.LANGUAGES if code in chosen]
+
+
+def category_choices() -> list[tuple[str, Any]]:
+    from solidarity.directory.selectors import categories
+
+    top = categories().filter(parent__isnull=True).order_by("position", "code")
+    return [("", _("Every category")), *((term.code, term.name) for term in top)]
+
+
+def spoken_language_choices() -> list[tuple[str, Any]]:
+    from django.utils.translation import get_language_info
+
+    from solidarity.directory.selectors import spoken_languages
+
+    choices: list[tuple[str, Any]] = [("", _("Every language"))]
+    for code in spoken_languages():
+        try:
+            choices.append((code, get_language_info(code)["name_translated"]))
+        except KeyError:
+            choices.append((code, code))
+    return choices
+
+
+class PocketGuideForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=category_choices, required=False)
+    language = forms.ChoiceField(
+        label=_("Services in this language"), choices=spoken_language_choices, required=False
+    )

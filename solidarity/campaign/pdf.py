@@ -8,6 +8,7 @@ fetcher refuses every URL except data: URIs and files inside our own static fold
 import base64
 import io
 import logging
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -56,3 +57,17 @@ def qr_png(url: str) -> bytes:
 
 def qr_data_uri(url: str) -> str:
     return "data:image/png;base64," + base64.b64encode(qr_png(url)).decode("ascii")
+
+
+def text_direction(text: str) -> str:
+    """The direction of the first strongly directional character (Unicode bidi rule P2).
+
+    WeasyPrint has no `unicode-bidi: isolate`, so a Latin address inside an Arabic page gets
+    its own `dir` from this, and its numbers stay where they belong."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"

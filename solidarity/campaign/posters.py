@@ -1,13 +1,12 @@
 """Door posters for verified endorsers, in any combination of languages."""
 
-import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from solidarity.campaign.pdf import qr_data_uri, render_pdf
+from solidarity.campaign.pdf import qr_data_uri, render_pdf, text_direction
 from solidarity.cities.models import Commitment
 from solidarity.endorsements.models import Endorsement
 
@@ -40,17 +39,6 @@ def poster_languages(endorsement: Endorsement, languages: list[str]) -> list[Pos
         direction = "rtl" if code in settings.RTL_LANGUAGES else "ltr"
         result.append(PosterLanguage(code=code, direction=direction, commitments=labels))
     return result
-
-
-def text_direction(text: str) -> str:
-    """The direction of the first strongly directional character (the Unicode bidi rule P2)."""
-    for character in text:
-        kind = unicodedata.bidirectional(character)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
 
 
 def poster_pdf(*, endorsement: Endorsement, languages: list[str], size: str) -> bytes:

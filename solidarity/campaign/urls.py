@@ -14,6 +14,7 @@ urlpatterns = [
     path("toolkit/", public.toolkit, name="toolkit"),
     path("toolkit/<slug:commitment>/", public.toolkit_page, name="toolkit_page"),
     path("posters/<slug:slug>/", printables.poster, name="poster"),
+    path("pocket-guide/<slug:slug>/", printables.pocket_guide, name="pocket_guide"),
     path("organizers/volunteers/", organizers.volunteers, name="volunteers"),
     path("organizers/volunteers/export.csv", organizers.volunteers_export, name="volunteers_export"),
     path(
