@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - one translated sentence per line reads best
 """Demo actions, volunteers and contact messages (deterministic). The toolkit pages come from
 migration 0002, in every language."""
 
@@ -12,7 +13,7 @@ from solidarity.campaign.models import Action, ContactMessage, SpokenLanguage, W
 from solidarity.cities.models import City
 from solidarity.vault.services import VaultNotInitialized
 
-ACTIONS = [
+ACTIONS: list[dict[str, Any]] = [
     {
         "days": 9, "hour": 18, "hours": 2,
         "title": {"en": "Status for All: neighbourhood assembly", "fr": "Statut pour toutes et tous : assemblée de quartier", "es": "Estatus para todas y todos: asamblea de barrio", "ar": "الوضع القانوني للجميع: جمعية الحي"},
@@ -38,7 +39,7 @@ FIRST_NAMES = ["Amina", "Luis", "Chantal", "Karim", "Mei", "Joseph", "Sofia", "R
 
 
 def load(*, stdout: Any = None, **options: Any) -> None:
-    rng = random.Random(8)  # noqa: S311 - demo data, not secrets
+    rng = random.Random(8)  # demo data, not secrets
     for city in City.objects.all():
         create_actions(city)
     try:

@@ -41,7 +41,9 @@ class VolunteerForm(AccessibleFormMixin, ProofOfWorkFormMixin, HoneypotFormMixin
         max_length=200,
         help_text=_("An e-mail address, a phone number, Signal… whatever is safe for you."),
     )
-    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.all(), empty_label=None)
+    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(
+        label=_("City"), queryset=City.objects.all(), empty_label=None
+    )
     ways_to_help = forms.MultipleChoiceField(
         label=_("How would you like to help?"),
         choices=WayToHelp.choices,
@@ -83,7 +85,7 @@ class ContactForm(AccessibleFormMixin, ProofOfWorkFormMixin, HoneypotFormMixin, 
         max_length=200,
         help_text=_("An e-mail address or a phone number."),
     )
-    city = forms.ModelChoiceField(
+    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(
         label=_("City"),
         queryset=City.objects.all(),
         required=False,
@@ -112,7 +114,11 @@ class VolunteerFilterForm(forms.Form):
 
 
 class PaperSize:
-    CHOICES = [("a4", _("A4")), ("letter", _("Letter")), ("tabloid", _("Tabloid (11 × 17 in)"))]
+    CHOICES = [
+        ("a4", _("A4")),
+        ("letter", _("Letter")),
+        ("tabloid", _("Tabloid (11 × 17 in)")),  # noqa: RUF001 - a real multiplication sign
+    ]
 
 
 def site_language_choices() -> list[tuple[str, Any]]:

@@ -16,7 +16,9 @@ urlpatterns = [
     path("posters/<slug:slug>/", printables.poster, name="poster"),
     path("pocket-guide/<slug:slug>/", printables.pocket_guide, name="pocket_guide"),
     path("organizers/volunteers/", organizers.volunteers, name="volunteers"),
-    path("organizers/volunteers/export.csv", organizers.volunteers_export, name="volunteers_export"),
+    path(
+        "organizers/volunteers/export.csv", organizers.volunteers_export, name="volunteers_export"
+    ),
     path(
         "organizers/volunteers/<int:pk>/status/",
         organizers.volunteer_status,

@@ -20,9 +20,12 @@ def page_size_in_points(pdf: bytes) -> tuple[int, int]:
 def qr_matrix_from_pdf(pdf: bytes) -> list[list[bool]]:
     """The QR code's modules, read back from the image embedded in the first page (dark=True)."""
     (image,) = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images
+    assert image.image is not None
     picture = image.image.convert("L")
+    pixels = list(picture.getdata())
+    width = picture.width
     return [
-        [picture.getpixel((x, y)) < 128 for x in range(picture.width)]
+        [value < 128 for value in pixels[y * width : (y + 1) * width]]
         for y in range(picture.height)
     ]
 

@@ -11,7 +11,11 @@ INBOX = reverse("campaign:contact_messages")
 
 def message(city=None):
     return services.contact_submit(
-        city=city, topic="endorse", name="Collectif", reply_to="c@example.org", message=CANARY_MESSAGE
+        city=city,
+        topic="endorse",
+        name="Collectif",
+        reply_to="c@example.org",
+        message=CANARY_MESSAGE,
     )
 
 

@@ -109,7 +109,7 @@ def test_an_unknown_status_is_refused(unlocked_client, city):
 
 
 def test_the_csv_export_opens_the_details_and_is_audited(unlocked_client, organizer, city):
-    volunteer(city, notes="=HYPERLINK(\"http://evil.example\")")
+    volunteer(city, notes='=HYPERLINK("http://evil.example")')
     response = unlocked_client.post(EXPORT)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")

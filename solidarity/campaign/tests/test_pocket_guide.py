@@ -2,7 +2,12 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from solidarity.campaign.tests.pdf_helpers import page_size_in_points, pdf_text, qr_matrix_for, qr_matrix_from_pdf
+from solidarity.campaign.tests.pdf_helpers import (
+    page_size_in_points,
+    pdf_text,
+    qr_matrix_for,
+    qr_matrix_from_pdf,
+)
 from solidarity.directory.models import Phone
 from solidarity.directory.tests import factories
 
@@ -53,7 +58,7 @@ def test_the_guide_lists_public_services_with_hours_addresses_phones_and_markers
     assert "Walk-in clinic" in text
     assert "Community fridge" in text
     assert "Hidden listing" not in text  # not a verified endorser
-    assert "09:00–17:30" in text
+    assert "09:00\N{EN DASH}17:30" in text
     assert "1 Main St" in text
     assert "+1 514 555 0142" in text
     assert "Free" in text

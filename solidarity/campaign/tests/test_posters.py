@@ -40,9 +40,7 @@ def test_the_poster_names_the_organization_and_its_commitments_in_each_language(
 
 def test_arabic_is_on_the_poster_next_to_french_and_spanish(client, make_endorser):
     endorsement = make_endorser()
-    response = client.get(
-        poster_url(endorsement), {"size": "a4", "languages": ["fr", "es", "ar"]}
-    )
+    response = client.get(poster_url(endorsement), {"size": "a4", "languages": ["fr", "es", "ar"]})
     text = pdf_text(response.content)
     assert "Aquí todo el mundo es bienvenido" in text
     assert "عدم السؤال أبدًا عن وضع الهجرة" in text  # a commitment, in logical order

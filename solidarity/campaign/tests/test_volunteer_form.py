@@ -7,7 +7,12 @@ URL = reverse("campaign:get_involved")
 
 
 def test_it_shows_the_form_in_every_language(client, city):
-    for code, words in {"en": "Get involved", "fr": "S'impliquer", "es": "Participar", "ar": "شارك"}.items():
+    for code, words in {
+        "en": "Get involved",
+        "fr": "S'impliquer",
+        "es": "Participar",
+        "ar": "شارك",
+    }.items():
         response = client.get(f"/{code}/get-involved/")
         assert response.status_code == 200
         assert words in response.content.decode()
