@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_ratelimit.core import is_ratelimited
 
 from solidarity.accounts import services
 from solidarity.accounts.decorators import representative_required
@@ -21,6 +22,7 @@ from solidarity.accounts.models import LoginToken
 from solidarity.lib.antiabuse import rate_limited
 from solidarity.lib.views import rate_limited as too_many_requests
 from solidarity.organizers.services import audit_log
+from solidarity.vault.sealing import email_hash
 from solidarity.vault.session import lock
 from solidarity.vault.views import safe_next
 
@@ -57,11 +59,22 @@ def link_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and rate_limited(request, group="login-link", rate="5/h"):
         return too_many_requests(request)
     if request.method == "POST" and form.is_valid():
-        if not form.is_spam():
-            services.login_link_request(email=form.cleaned_data["email"])
+        email = form.cleaned_data["email"]
+        # Also per address, so nobody can flood one representative's mailbox from many places.
+        if not form.is_spam() and not too_many_for(request, email):
+            services.login_link_request(email=email)
         return HttpResponseRedirect(reverse("accounts:link_sent"))
     status = 400 if form.errors else 200
     return render(request, "accounts/link_request.html", {"form": form}, status=status)
+
+
+def too_many_for(request: HttpRequest, email: str) -> bool:
+    key = email_hash(email)
+    return bool(
+        is_ratelimited(
+            request, group="login-link-address", key=lambda _g, _r: key, rate="3/h", increment=True
+        )
+    )
 
 
 def link_sent(request: HttpRequest) -> HttpResponse:

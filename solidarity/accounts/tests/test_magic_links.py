@@ -139,3 +139,15 @@ def test_representative_pages_refuse_others(organizer_client, representative):
 
     assert Client().get(reverse("accounts:home")).status_code == 302
     assert organizer_client.get(reverse("accounts:home")).status_code == 403
+
+
+def test_one_address_gets_at_most_three_links_an_hour_whoever_asks(representative):
+    from django.test import Client
+
+    cache.clear()
+    for n in range(5):
+        Client(REMOTE_ADDR=f"198.51.100.{n}").post(
+            reverse("accounts:link_request"), {"email": EMAIL}
+        )
+
+    assert len(mail.outbox) == 3
