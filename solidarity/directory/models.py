@@ -42,6 +42,7 @@ class Organization(models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("public e-mail"), blank=True)
     phone = models.CharField(_("public phone number"), max_length=40, blank=True)
+    listings_reminder_sent_on = models.DateField(null=True, blank=True, editable=False)
     created_on = models.DateField(auto_now_add=True)
     updated_on = models.DateField(auto_now=True)
 

@@ -31,7 +31,7 @@ def matching(services: QuerySet[Service], words: list[str]) -> QuerySet[Service]
     Without usable words, nothing matches."""
     words = usable(words)
     if not words:
-        return services.none().extra(select={"relevance": "0"})  # noqa: S610 - a constant
+        return services.none().extra(select={"relevance": "0"})
     join = f"{TABLE}.service_id = directory_service.id"
     if connection.vendor == "sqlite":
         return services.extra(  # noqa: S610 - constant SQL, values bound as parameters

@@ -1,0 +1,122 @@
+"""Representatives keep listings fresh: new ones wait for review, "still accurate" re-verifies,
+old ones say "may be outdated", rank lower, and their organization gets a reminder."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from solidarity.accounts.models import User
+from solidarity.directory.models import CityDirectorySettings, Service
+from solidarity.directory.selectors import SearchQuery, service_search
+from solidarity.directory.tasks import send_verification_reminders
+from solidarity.directory.tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rep_client(client, provider):
+    client.force_login(User.objects.create_user(username="rep", organization=provider))
+    return client
+
+
+def service_form(**overrides):
+    data = {
+        "name_en": "Evening dental clinic",
+        "description_en": "Cleanings and fillings.",
+        "categories": [factories.terms("dental")[0].pk],
+        "features": [factories.terms("free")[0].pk],
+        "spoken": "en, es",
+        "hours-TOTAL_FORMS": "2",
+        "hours-INITIAL_FORMS": "0",
+        "hours-MIN_NUM_FORMS": "0",
+        "hours-MAX_NUM_FORMS": "7",
+        "hours-0-days": ["MO", "WE"],
+        "hours-0-opens_at": "18:00",
+        "hours-0-closes_at": "21:00",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_new_listing_waits_for_review_then_appears(rep_client, organizer, provider):
+    response = rep_client.post(reverse("directory:service_create"), service_form())
+    assert response.status_code == 302
+    listing = Service.objects.get(name_en="Evening dental clinic")
+    assert listing.review_status == Service.Review.PENDING
+    assert service_search(SearchQuery(query="dentist")).count() == 0
+
+    organizer_client = rep_client.__class__()
+    organizer_client.force_login(organizer)
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    session = organizer_client.session
+    session["otp_device_id"] = TOTPDevice.objects.get(user=organizer).persistent_id
+    session.save()
+    assert organizer_client.get(reverse("directory:review")).status_code == 200
+    organizer_client.post(
+        reverse("directory:review_decide", args=[listing.pk]), {"decision": "approve"}
+    )
+    assert [s.name for s in service_search(SearchQuery(query="dentista"))] == [
+        "Evening dental clinic"
+    ]
+    assert listing.schedules.get().byday == "MO,WE"
+    assert set(listing.languages.values_list("code", flat=True)) == {"en", "es"}
+
+
+def test_a_city_can_publish_new_listings_without_review(rep_client, city):
+    CityDirectorySettings.objects.create(city=city, review_new_listings=False)
+    rep_client.post(reverse("directory:service_create"), service_form())
+    assert Service.objects.get().review_status == Service.Review.APPROVED
+
+
+def test_a_listing_without_a_name_or_category_is_refused_with_clear_errors(rep_client):
+    response = rep_client.post(
+        reverse("directory:service_create"), service_form(name_en="", categories=[])
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Give the service a name in at least one language." in body
+    assert "Choose at least one kind of help." in body
+    assert 'value="Cleanings and fillings."' in body or "Cleanings and fillings." in body
+
+
+def test_still_accurate_reverifies_today_and_the_listing_ranks_first_again(rep_client, provider):
+    old = factories.service(provider, name={"en": "A dentist"}, term_codes=("dental",))
+    factories.service(provider, name={"en": "B dentist"}, term_codes=("dental",))
+    long_ago = datetime.date.today() - datetime.timedelta(days=200)
+    Service.objects.filter(pk=old.pk).update(last_verified=long_ago)
+    assert [s.name for s in service_search(SearchQuery(category="dental"))] == [
+        "B dentist",
+        "A dentist",
+    ]
+    assert [s.name for s in service_search(SearchQuery(query="dentist"))][-1] == "A dentist"
+    assert "May be outdated" in rep_client.get(old.get_absolute_url()).content.decode()
+
+    rep_client.post(reverse("directory:service_accurate", args=[old.pk]))
+    old.refresh_from_db()
+    assert old.last_verified == datetime.date.today()
+    assert [s.name for s in service_search(SearchQuery(category="dental"))] == [
+        "A dentist",
+        "B dentist",
+    ]
+
+
+def test_retiring_a_listing_hides_it(rep_client, provider):
+    listing = factories.service(provider, name={"en": "Closing clinic"})
+    rep_client.post(reverse("directory:service_retire", args=[listing.pk]))
+    assert service_search(SearchQuery(query="closing")).count() == 0
+
+
+def test_organizations_get_a_monthly_reminder_about_stale_listings(provider):
+    provider.email = "info@clinic.example.org"
+    provider.save()
+    listing = factories.service(provider, name={"en": "Stale clinic"})
+    Service.objects.filter(pk=listing.pk).update(last_verified=datetime.date(2026, 1, 1))
+    assert send_verification_reminders.call(today="2026-07-01") == 1
+    assert mail.outbox[0].to == ["info@clinic.example.org"]
+    assert "Stale clinic" in mail.outbox[0].body
+    assert send_verification_reminders.call(today="2026-07-15") == 0  # not again within a month
+    assert send_verification_reminders.call(today="2026-08-01") == 1
