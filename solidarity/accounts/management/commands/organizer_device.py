@@ -2,6 +2,7 @@
 factor from the command line (the first organizer, made with `createsuperuser`, has none and
 cannot reach the admin without one). Replaces their previous devices."""
 
+import io
 from typing import Any
 
 import segno
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             TOTPDevice.objects.filter(user=user).delete()
             device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
             audit_log(actor=None, action="organizer_device_reset", target=user)
-        segno.make(device.config_url, error="m").terminal(out=self.stdout, compact=True)
+        qr = io.StringIO()
+        segno.make(device.config_url, error="m").terminal(out=qr, compact=True)
+        self.stdout.write(qr.getvalue())
         secret = device.config_url.split("secret=")[1].split("&")[0]
         self.stdout.write(f"\nScan the code above, or type this secret: {secret}\n")
