@@ -13,6 +13,7 @@ from typing import Any
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -87,12 +88,10 @@ def endorsement_submit(
     script cannot make us mail strangers) and the entry waits for an organizer."""
     email = submission.contact["email"]
     hashed = email_hash(email)
-    if (
-        submission.submission_id
-        and Endorsement.objects.filter(submission_id=submission.submission_id).exists()
-    ):
-        return None
-    existing = Endorsement.objects.filter(contact_email_hash=hashed, status__in=ACTIVE).first()
+    existing = _existing(submission, hashed)
+    sent_twice = submission.submission_id is not None
+    if existing is not None and sent_twice and existing.submission_id == submission.submission_id:
+        return None  # the same form sent twice
     if existing is not None:
         if proof_of_work:
             _send_duplicate_notice(existing, email=email, language=language)
@@ -101,6 +100,15 @@ def endorsement_submit(
     if endorsement is not None and proof_of_work:
         _send_confirmation(endorsement, email=email)
     return endorsement
+
+
+def _existing(submission: Submission, hashed: str) -> Endorsement | None:
+    """An endorsement stored from this very form, or an active one with the same address (one
+    query: the surge path stays short)."""
+    same = Q(contact_email_hash=hashed, status__in=ACTIVE)
+    if submission.submission_id:
+        same |= Q(submission_id=submission.submission_id)
+    return Endorsement.objects.filter(same).first()
 
 
 def _create_once(
@@ -168,9 +176,8 @@ def _create_organization(
     submission: Submission, *, language: str, random_slug: bool
 ) -> Organization:
     base = f"{slugify(submission.organization_name)[:150] or 'organization'}-{submission.city.slug}"
-    slug = base
-    if random_slug or Organization.objects.filter(slug=slug).exists():
-        slug = f"{base}-{secrets.token_hex(3)}"
+    # A name already taken fails the unique slug on insert; the caller retries with a suffix.
+    slug = f"{base}-{secrets.token_hex(3)}" if random_slug else base
     return Organization.objects.create(
         city=submission.city,
         name=submission.organization_name,

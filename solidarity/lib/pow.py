@@ -95,17 +95,22 @@ def solve(challenge: dict[str, object]) -> str:
     return str(payload.to_base64())
 
 
+class ChallengeInput(forms.HiddenInput):
+    """A hidden input that carries a fresh challenge, made only when the form is rendered (a
+    submitted form that is valid never pays for one)."""
+
+    def get_context(self, name: str, value: object, attrs: dict[str, object] | None) -> dict:  # type: ignore[type-arg]
+        attrs = {**(attrs or {}), "data-pow-challenge": json.dumps(new_challenge())}
+        return super().get_context(name, "", {**attrs, "class": "pow-field"})
+
+
 class ProofOfWorkFormMixin(forms.Form):
     """Adds the hidden `altcha` field, with a fresh challenge for the browser to solve."""
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields[FIELD_NAME] = forms.CharField(
-            required=False,
-            max_length=MAX_PAYLOAD_LENGTH,
-            widget=forms.HiddenInput(
-                attrs={"data-pow-challenge": json.dumps(new_challenge()), "class": "pow-field"}
-            ),
+            required=False, max_length=MAX_PAYLOAD_LENGTH, widget=ChallengeInput
         )
 
     def proof_of_work_passed(self) -> bool:
