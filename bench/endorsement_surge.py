@@ -55,7 +55,9 @@ class ProvenSurge(surge.Surge):
     def request(self, index: int) -> loadgen.Request:
         base = super().request(index)
         extra = urllib.parse.urlencode({"altcha": self.payloads[index % len(self.payloads)]})
-        return loadgen.Request(base.method, base.path, base.headers, base.body + b"&" + extra.encode())
+        return loadgen.Request(
+            base.method, base.path, base.headers, base.body + b"&" + extra.encode()
+        )
 
 
 def run(args: argparse.Namespace, url: str) -> None:
