@@ -1,10 +1,11 @@
 """Query parameters shared by the list endpoints (HSDS names, bounded)."""
 
 import datetime
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
 from ninja import Query
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000
@@ -35,3 +36,13 @@ def aware(moment: datetime.datetime | None) -> datetime.datetime | None:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=datetime.UTC)
     return moment
+
+
+def iso_datetime(value: Any) -> Any:
+    """Only ISO 8601 text ("2026-05-01T12:00:00Z"), not the Unix timestamps pydantic accepts."""
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected an ISO 8601 date and time")
+    return value
+
+
+IsoDateTime = Annotated[datetime.datetime, BeforeValidator(iso_datetime)]

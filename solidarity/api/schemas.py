@@ -7,7 +7,7 @@ these classes.
 
 import datetime
 import uuid
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from ninja import Schema
 from pydantic import Field
@@ -266,3 +266,9 @@ class EndorsementOut(Schema):
     decided_month: str = Field(description="Month of the collective decision, YYYY-MM.")
     verified_on: datetime.date | None = None
     statement: str | None = None
+
+
+class InvalidRequest(Schema):
+    """A parameter that is missing, of the wrong type or out of range (HTTP 422)."""
+
+    detail: list[dict[str, Any]]

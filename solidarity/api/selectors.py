@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -29,6 +30,7 @@ from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import public_provider_organizations, verified_endorsements
 
 LANGUAGES = ("en", "fr", "es", "ar")
+MAX_SEARCH_MATCHES = 2000
 LOCATION_PREFETCH = (
     Prefetch("languages", queryset=Language.objects.order_by("code", "pk")),
     Prefetch("addresses", queryset=Address.objects.order_by("pk")),
@@ -154,7 +156,7 @@ def public_service_at_locations(
     filters: ServiceFilters, *, postcode: str = "", proximity_m: float | None = None
 ) -> QuerySet[ServiceAtLocation]:
     sals = ServiceAtLocation.objects.filter(
-        service__in=public_services(filters).values("pk"), location__is_retired=False
+        service__in=matching_service_ids(filters), location__is_retired=False
     )
     if postcode and proximity_m is None:
         # No service areas in the directory: the postcode's area is its first three characters
@@ -191,6 +193,15 @@ def near_postcode(
         .alias(d2=squared)
         .filter(d2__lte=limit)
     )
+
+
+def matching_service_ids(filters: ServiceFilters) -> Any:
+    """Ids of the matching services, as a subquery; with a text search, the best
+    MAX_SEARCH_MATCHES as a list, because the full-text join cannot run inside a subquery."""
+    services = public_services(filters)
+    if filters.search:
+        return list(services.values_list("pk", flat=True)[:MAX_SEARCH_MATCHES])
+    return services.values("pk")
 
 
 def public_service_at_location(sal_id: uuid.UUID) -> ServiceAtLocation | None:

@@ -9,7 +9,7 @@ from ninja import Router
 from solidarity.api import selectors
 from solidarity.api.pagination import ndjson_response, page_of
 from solidarity.api.params import Format, PageNumber, PerPage
-from solidarity.api.schemas import EndorsementOut, Page
+from solidarity.api.schemas import EndorsementOut, InvalidRequest, Page
 from solidarity.endorsements.models import Endorsement
 
 router = Router(tags=["Endorsements (extension)"])
@@ -34,7 +34,7 @@ def endorsement_data(endorsement: Endorsement) -> dict[str, Any]:
 
 @router.get(
     "/endorsements",
-    response=Page[EndorsementOut],
+    response={200: Page[EndorsementOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Verified endorsements listed by name (extension)",
     openapi_extra={"responses": {200: {"content": {"application/x-ndjson": {}}}}},

@@ -11,7 +11,7 @@ from solidarity.api import selectors
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Search
-from solidarity.api.schemas import Error, OrganizationFullOut, Page
+from solidarity.api.schemas import Error, InvalidRequest, OrganizationFullOut, Page
 from solidarity.directory.models import Organization
 
 router = Router(tags=["Organizations"])
@@ -28,7 +28,7 @@ def full_organization(full_service: bool):  # type: ignore[no-untyped-def]
 
 @router.get(
     "/organizations",
-    response=Page[OrganizationFullOut],
+    response={200: Page[OrganizationFullOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated organizations (their own fields; `full` nests locations and services)",
     openapi_extra=NDJSON,
@@ -54,7 +54,7 @@ def organization_list(
 
 @router.get(
     "/organizations/{id}",
-    response={200: OrganizationFullOut, 404: Error},
+    response={200: OrganizationFullOut, 404: Error, 422: InvalidRequest},
     exclude_none=True,
     summary="An organization with its locations and services",
 )

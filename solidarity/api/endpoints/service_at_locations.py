@@ -11,7 +11,13 @@ from solidarity.api.endpoints.services import NDJSON, ServiceParams
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Text
-from solidarity.api.schemas import Error, Page, ServiceAtLocationBriefOut, ServiceAtLocationOut
+from solidarity.api.schemas import (
+    Error,
+    InvalidRequest,
+    Page,
+    ServiceAtLocationBriefOut,
+    ServiceAtLocationOut,
+)
 
 router = Router(tags=["Services at locations"])
 Postcode = Annotated[
@@ -32,7 +38,7 @@ Proximity = Annotated[
 
 @router.get(
     "/service_at_locations",
-    response=Page[ServiceAtLocationBriefOut],
+    response={200: Page[ServiceAtLocationBriefOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated services at their locations",
     openapi_extra=NDJSON,
@@ -58,7 +64,7 @@ def service_at_location_list(
 
 @router.get(
     "/service_at_locations/{id}",
-    response={200: ServiceAtLocationOut, 404: Error},
+    response={200: ServiceAtLocationOut, 404: Error, 422: InvalidRequest},
     exclude_none=True,
     summary="A service at a location, with the location",
 )

@@ -1,6 +1,5 @@
 """`/services` and `/services/{id}` (HSDS), with our documented extensions."""
 
-import datetime
 import uuid
 from typing import Annotated
 
@@ -11,8 +10,8 @@ from pydantic import Field, StringConstraints
 from solidarity.api import selectors
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import ndjson_response, page_of
-from solidarity.api.params import Flag, Format, PageNumber, PerPage, Text, aware
-from solidarity.api.schemas import Error, Page, ServiceMinimalOut, ServiceOut
+from solidarity.api.params import Flag, Format, IsoDateTime, PageNumber, PerPage, Text, aware
+from solidarity.api.schemas import Error, InvalidRequest, Page, ServiceMinimalOut, ServiceOut
 
 router = Router(tags=["Services"])
 NDJSON = {"responses": {200: {"content": {"application/x-ndjson": {}}}}}
@@ -28,7 +27,7 @@ class ServiceParams(Schema):
         None, description="Services with a term of this taxonomy."
     )
     organization_id: uuid.UUID | None = Field(None, description="Services of this organization.")
-    modified_after: datetime.datetime | None = Field(
+    modified_after: IsoDateTime | None = Field(
         None, description="Services modified on or after this date and time."
     )
     language: Code = Field("", description="Extension: a language spoken at the service (code).")
@@ -66,7 +65,7 @@ class ServiceParams(Schema):
 
 @router.get(
     "/services",
-    response=Page[ServiceOut | ServiceMinimalOut],
+    response={200: Page[ServiceOut | ServiceMinimalOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated services (their own fields; `full` nests everything)",
     openapi_extra=NDJSON,
@@ -98,7 +97,7 @@ def service_list(
 
 @router.get(
     "/services/{id}",
-    response={200: ServiceOut, 404: Error},
+    response={200: ServiceOut, 404: Error, 422: InvalidRequest},
     exclude_none=True,
     summary="A fully nested service",
 )

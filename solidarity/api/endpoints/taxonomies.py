@@ -11,7 +11,7 @@ from solidarity.api import selectors
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Search
-from solidarity.api.schemas import Error, Page, TaxonomyOut, TaxonomyTermOut
+from solidarity.api.schemas import Error, InvalidRequest, Page, TaxonomyOut, TaxonomyTermOut
 from solidarity.directory.models import Taxonomy, TaxonomyTerm
 
 router = Router(tags=["Taxonomies"])
@@ -21,7 +21,7 @@ OptionalId = Annotated[uuid.UUID | None, Query(None)]
 
 @router.get(
     "/taxonomies",
-    response=Page[TaxonomyOut],
+    response={200: Page[TaxonomyOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated taxonomies",
     openapi_extra=NDJSON,
@@ -41,7 +41,7 @@ def taxonomy_list(
 
 @router.get(
     "/taxonomies/{id}",
-    response={200: TaxonomyOut, 404: Error},
+    response={200: TaxonomyOut, 404: Error, 422: InvalidRequest},
     exclude_none=True,
     summary="A taxonomy",
 )
@@ -54,7 +54,7 @@ def taxonomy_detail(request: HttpRequest, id: uuid.UUID) -> dict:
 
 @router.get(
     "/taxonomy_terms",
-    response=Page[TaxonomyTermOut],
+    response={200: Page[TaxonomyTermOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated taxonomy terms",
     openapi_extra=NDJSON,
@@ -79,7 +79,7 @@ def taxonomy_term_list(
 
 @router.get(
     "/taxonomy_terms/{id}",
-    response={200: TaxonomyTermOut, 404: Error},
+    response={200: TaxonomyTermOut, 404: Error, 422: InvalidRequest},
     exclude_none=True,
     summary="A taxonomy term",
 )
