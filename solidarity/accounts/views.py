@@ -34,7 +34,7 @@ def login(request: HttpRequest) -> HttpResponse:
     """Organizers: username, password and a TOTP code."""
     if request.method == "POST" and rate_limited(request, group="organizer-login", rate="30/h"):
         return too_many_requests(request)
-    form = OrganizerLoginForm(request, data=request.POST or None)
+    form = OrganizerLoginForm(request, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         auth_login(request, form.user, backend=BACKEND)
         otp_login(request, form.device)
@@ -55,7 +55,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 @never_cache
 def link_request(request: HttpRequest) -> HttpResponse:
     """Representatives ask for a login link. The answer is the same for any address."""
-    form = LinkRequestForm(request.POST or None)
+    form = LinkRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and rate_limited(request, group="login-link", rate="5/h"):
         return too_many_requests(request)
     if request.method == "POST" and form.is_valid():
@@ -107,7 +107,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         return render(request, "accounts/link_invalid.html", status=410)
     totp_key = request.session.setdefault("invitation_totp_key", secrets.token_hex(20))
-    form = InvitationAcceptForm(request.POST or None, user=found.user)
+    form = InvitationAcceptForm(request.POST if request.method == "POST" else None, user=found.user)
     if request.method == "POST" and form.is_valid():
         if not services.totp_matches(totp_key, form.cleaned_data["code"]):
             form.add_error("code", _("This code does not match. Check the time on your phone."))

@@ -27,7 +27,7 @@ def safe_next(request: HttpRequest, default: str = "organizers:dashboard") -> st
 def unlock(request: HttpRequest) -> HttpResponse:
     if not OrganizerKey.objects.filter(user__pk=request.user.pk or 0).exists():
         return choose_passphrase(request)
-    form = UnlockForm(request.POST or None)
+    form = UnlockForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             keyring = services.vault_unlock(
@@ -51,7 +51,7 @@ def unlock(request: HttpRequest) -> HttpResponse:
 
 
 def choose_passphrase(request: HttpRequest) -> HttpResponse:
-    form = ChoosePassphraseForm(request.POST or None)
+    form = ChoosePassphraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.vault_passphrase_choose(
             organizer=request.user, passphrase=form.cleaned_data["passphrase"]

@@ -34,7 +34,7 @@ def _organizers() -> list[User]:
 @never_cache
 @vault_unlocked_required
 def access(request: HttpRequest) -> HttpResponse:
-    form = OrganizerInviteForm(request.POST or None)
+    form = OrganizerInviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         _user, token = organizer_invite(
             inviter=request.user,  # type: ignore[arg-type]
