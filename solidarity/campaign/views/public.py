@@ -10,6 +10,7 @@ from solidarity.campaign import services
 from solidarity.campaign.forms import ContactForm, VolunteerForm
 from solidarity.campaign.models import Action, ToolkitPage
 from solidarity.campaign.selectors import toolkit_pages, upcoming_actions
+from solidarity.cities.selectors import city_list
 from solidarity.lib import views as lib_views
 from solidarity.lib.antiabuse import rate_limited
 from solidarity.lib.pow import ProofOfWorkFormMixin
@@ -89,7 +90,7 @@ def contact_thanks(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def status_for_all(request: HttpRequest) -> HttpResponse:
-    return render(request, "campaign/status_for_all.html")
+    return render(request, "campaign/status_for_all.html", {"cities": city_list()})
 
 
 @require_safe
