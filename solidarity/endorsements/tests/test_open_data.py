@@ -58,3 +58,25 @@ def test_badges_are_plain_images_from_our_origin(client, endorser, url):
 
 def test_the_count_badge_shows_the_live_count_in_the_visitors_language(client, endorser):
     assert "1 organisme appuie" in client.get("/fr/endorsers/count.svg").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/endorsers/badge.svg",
+        "/en/endorsers/count.svg",
+        "/en/endorsers.json",
+        "/en/endorsers.csv",
+        "/en/endorsers.atom",
+    ],
+)
+def test_badges_and_open_data_may_be_embedded_by_other_sites(client, endorser, url):
+    response = client.get(url)
+
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Set-Cookie" not in response
+
+
+def test_public_pages_stay_same_origin(client, endorser):
+    assert client.get("/en/endorsers/")["Cross-Origin-Resource-Policy"] == "same-origin"

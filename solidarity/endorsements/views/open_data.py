@@ -2,6 +2,8 @@
 from our origin: no script, no tracking)."""
 
 import csv
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib.syndication.views import Feed
@@ -20,12 +22,27 @@ from solidarity.endorsements.models import Endorsement
 MAX_ROWS = 20_000
 
 
+def shareable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Open data and badges may be embedded or fetched from any site (no credentials; the
+    site-wide default is same-origin only)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Cross-Origin-Resource-Policy"] = "cross-origin"
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapper
+
+
 def _rows(request: HttpRequest) -> list[dict[str, Any]]:
     city = request.GET.get("city", "")[:50]
     rows = selectors.public_endorsements(city=get_object_or_404(City, slug=city) if city else None)
     return [selectors.public_record(endorsement) for endorsement in rows[:MAX_ROWS]]
 
 
+@shareable
 @require_safe
 @cache_control(public=True, max_age=300)
 def endorsers_json(request: HttpRequest) -> JsonResponse:
@@ -33,6 +50,7 @@ def endorsers_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"count": len(rows), "fields": selectors.PUBLIC_FIELDS, "results": rows})
 
 
+@shareable
 @require_safe
 @cache_control(public=True, max_age=300)
 def endorsers_csv(request: HttpRequest) -> HttpResponse:
@@ -86,6 +104,7 @@ def _svg(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpRe
     return render(request, template, context, content_type="image/svg+xml; charset=utf-8")
 
 
+@shareable
 @require_safe
 @cache_control(public=True, max_age=86400)
 def badge(request: HttpRequest) -> HttpResponse:
@@ -94,6 +113,7 @@ def badge(request: HttpRequest) -> HttpResponse:
     )
 
 
+@shareable
 @require_safe
 @cache_control(public=True, max_age=300)
 def count_badge(request: HttpRequest) -> HttpResponse:
