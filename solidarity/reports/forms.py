@@ -42,6 +42,7 @@ class ReportForm(HoneypotFormMixin, forms.Form):
         label=_("City"),
         queryset=City.objects.all(),
         required=False,
+        empty_label="—",
         help_text=_("Only needed if the organization is not in the list."),
     )
     commitments = forms.MultipleChoiceField(

@@ -58,3 +58,12 @@ def test_shredding_removes_both_key_copies_notes_and_the_receipt_lookup(reports,
     assert closed.receipt_lookup is None
     assert not Note.objects.filter(report=closed).exists()
     assert AuditEntry.objects.filter(action="report.shredded", target_id=str(closed.pk)).exists()
+
+
+def test_the_campaign_wide_purge_shreds_reports_too(reports):
+    from solidarity.organizers.purge import purge_all
+
+    results = purge_all(today=TODAY)
+
+    assert results["reports"] == {"reports shredded": 2}
+    assert Report.objects.exclude(shredded_on=None).count() == 2
