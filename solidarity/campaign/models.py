@@ -63,6 +63,14 @@ class Volunteer(models.Model):
     def __str__(self) -> str:
         return f"volunteer #{self.pk} ({self.city_id})"
 
+    def ways_to_help_labels(self) -> list[str]:
+        return [str(WayToHelp(code).label) for code in self.ways_to_help if code in WayToHelp]
+
+    def language_labels(self) -> list[str]:
+        return [
+            str(SpokenLanguage(code).label) for code in self.languages if code in SpokenLanguage
+        ]
+
 
 class ContactMessage(models.Model):
     """A "get in touch" message. Everything the sender typed is sealed."""

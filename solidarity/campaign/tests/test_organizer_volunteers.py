@@ -54,6 +54,7 @@ def test_an_unlocked_organizer_reads_the_volunteers(unlocked_client, city):
     html = unlocked_client.get(LIST).content.decode()
     assert CANARY_NAME in html
     assert CANARY_CONTACT in html
+    assert "Interpretation" in html  # ways to help by their names, not codes
 
 
 def test_an_organizer_sees_only_the_volunteers_of_their_cities(
