@@ -17,3 +17,12 @@ def backed_up(organizer, city):
     City.objects.filter(slug="marker").delete()
     City.objects.create(slug="after", name_en="Created after the backup", latitude=0, longitude=0)
     return buffer.getvalue()
+
+
+def transactional():
+    """`transaction=True` (pg_dump and SQLite's backup API read committed data through their own
+    connections). Naming every app lets the flush between tests TRUNCATE ... CASCADE, which
+    PostgreSQL needs for tables created outside Django's models (the directory's search index)."""
+    from django.conf import settings
+
+    return pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS))

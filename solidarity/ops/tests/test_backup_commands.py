@@ -6,8 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from solidarity.cities.models import City
+from solidarity.ops.tests.conftest import transactional
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [transactional(), pytest.mark.slow]
 
 
 def test_backup_then_restore_from_the_command_line(organizer, city, tmp_path):

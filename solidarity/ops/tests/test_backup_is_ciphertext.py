@@ -8,9 +8,9 @@ import pytest
 from solidarity.cities.models import City
 from solidarity.ops import snapshot
 from solidarity.ops.services import backup_create
-from solidarity.ops.tests.conftest import MARKER
+from solidarity.ops.tests.conftest import MARKER, transactional
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [transactional(), pytest.mark.slow]
 
 
 def test_the_backup_never_contains_the_databases_plaintext(organizer, city):

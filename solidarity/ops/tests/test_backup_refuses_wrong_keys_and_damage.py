@@ -7,8 +7,9 @@ import pytest
 from solidarity.cities.models import City
 from solidarity.ops.backup_format import BackupError
 from solidarity.ops.services import backup_restore
+from solidarity.ops.tests.conftest import transactional
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [transactional(), pytest.mark.slow]
 
 
 def assert_database_untouched():

@@ -6,10 +6,10 @@ import pytest
 
 from solidarity.cities.models import City
 from solidarity.ops.services import backup_restore
-from solidarity.ops.tests.conftest import MARKER
+from solidarity.ops.tests.conftest import MARKER, transactional
 from solidarity.vault.models import WrappedKey
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [transactional(), pytest.mark.slow]
 
 
 def test_restoring_with_the_organizers_passphrase_brings_the_snapshot_back(backed_up, organizer):
