@@ -35,6 +35,7 @@ def translated_fields() -> list[str]:
 
 
 class ServiceForm(forms.ModelForm):
+    url = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
     categories = forms.ModelMultipleChoiceField(
         label=_("Kinds of help"),
         queryset=TaxonomyTerm.objects.none(),

@@ -68,17 +68,15 @@ def fts_rowid(service_id: uuid.UUID) -> int:
     return int.from_bytes(service_id.bytes[:8], "big") >> 1
 
 
-def write_documents(rows: Sequence[tuple[uuid.UUID, str]], *, fresh: bool = False) -> None:
-    """Replaces the index rows of these (service id, document) pairs; `fresh` when the
-    services are new (bulk loads), so there is nothing to replace."""
+def write_documents(rows: Sequence[tuple[uuid.UUID, str]]) -> None:
+    """Writes (or replaces) the index rows of these (service id, document) pairs."""
     if not rows:
         return
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            if not fresh:
-                remove_documents([service_id for service_id, _document in rows])
             cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, service_id, document) VALUES (%s, %s, %s)",  # noqa: S608
+                f"INSERT OR REPLACE INTO {TABLE} (rowid, service_id, document) "  # noqa: S608
+                "VALUES (%s, %s, %s)",
                 [(fts_rowid(pk), db_id(pk), document) for pk, document in rows],
             )
         else:
