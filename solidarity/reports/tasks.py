@@ -13,16 +13,25 @@ from solidarity.reports.selectors import organizer_emails
 
 
 @task()
-def notify_organizers(*, city_id: int) -> int:
+def notify_organizers(*, city_id: int, kind: str = "report") -> int:
+    """Tells the city's organizers that a report (or a reporter's message) arrived."""
     city = City.objects.get(pk=city_id)
     recipients = organizer_emails(city=city)
     if not recipients:
         return 0
+    url = settings.SITE_URL + reverse("reports:inbox")
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("A confidential report arrived")
-        body = _(
-            "A new confidential report arrived for %(city)s.\n\n"
-            "Unlock the vault to read it in the reports inbox: %(url)s"
-        ) % {"city": city.name, "url": settings.SITE_URL + reverse("reports:inbox")}
+        if kind == "message":
+            subject = _("A reporter added a message")
+            body = _(
+                "A reporter added a message to a confidential report for %(city)s.\n\n"
+                "Unlock the vault to read it in the reports inbox: %(url)s"
+            ) % {"city": city.name, "url": url}
+        else:
+            subject = _("A confidential report arrived")
+            body = _(
+                "A new confidential report arrived for %(city)s.\n\n"
+                "Unlock the vault to read it in the reports inbox: %(url)s"
+            ) % {"city": city.name, "url": url}
     messages = [(subject, body, None, [address]) for address in recipients]
     return send_mass_mail(messages, fail_silently=False)

@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -28,6 +29,7 @@ from solidarity.reports.services import (
     report_open_by_receipt,
     report_submit,
 )
+from solidarity.reports.tasks import notify_organizers
 from solidarity.vault.services import keyed_hash
 
 SUBMIT_RATE = "5/h"
@@ -54,9 +56,15 @@ def report(request: HttpRequest) -> HttpResponse:
         return too_many_attempts(request)
     if form.is_spam():  # answered like a success; nothing is stored
         return _receipt_page(request, receipts.new_receipt())
-    if not _first_submission(form.cleaned_data["submission"]):
+    token_key = _submission_key(form.cleaned_data["submission"])
+    if not cache.add(token_key, 1, timeout=6 * 60 * 60):
         return render(request, "reports/already_received.html", status=409)
-    return _receipt_page(request, _submit(form.cleaned_data).receipt)
+    try:
+        submission = _submit(form.cleaned_data)
+    except Exception:
+        cache.delete(token_key)  # not stored: the same form may be sent again
+        raise
+    return _receipt_page(request, submission.receipt)
 
 
 def _submit(data: dict[str, Any]) -> Any:
@@ -81,12 +89,10 @@ def _form_keeping_input(request: HttpRequest) -> ReportForm:
     return ReportForm(initial=initial)
 
 
-def _first_submission(token: str) -> bool:
-    """A reload of the receipt page re-sends the form: store it once, not twice."""
-    if not token:
-        return True
-    key = "reports:submission:" + keyed_hash(token, purpose="report-submission")
-    return bool(cache.add(key, 1, timeout=6 * 60 * 60))
+def _submission_key(token: str) -> str:
+    """A reload of the receipt page re-sends the form: it is stored once, not twice."""
+    token = token or uuid.uuid4().hex  # a form without its token is never a duplicate
+    return "reports:submission:" + keyed_hash(token, purpose="report-submission")
 
 
 def _report_form(request: HttpRequest, form: ReportForm, status: int = 200) -> HttpResponse:
@@ -118,21 +124,26 @@ def _receipt_page(request: HttpRequest, receipt: str) -> HttpResponse:
 def follow_up(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _follow_up_form(request, ReceiptForm())
-    form_class = ReporterMessageForm if "message" in request.POST else ReceiptForm
-    form = form_class(request.POST)
-    if not form.is_valid():
-        return _follow_up_form(request, form, status=400)
+    adding = "message" in request.POST
+    form = ReporterMessageForm(request.POST) if adding else ReceiptForm(request.POST)
+    valid = form.is_valid()
+    if "receipt" in form.errors:
+        return _follow_up_form(request, ReceiptForm(request.POST), status=400)
     proven = form.proof_of_work_passed()
     if _attempts_exhausted(request, proven=proven):
         return too_many_attempts(request)
-    opened = report_open_by_receipt(receipt_text=form.cleaned_data["receipt"])
+    receipt = form.cleaned_data["receipt"]
+    opened = report_open_by_receipt(receipt_text=receipt)
     if opened is None:
         _count_failure(request, proven=proven)
         return _follow_up_form(request, ReceiptForm(), status=400, wrong_receipt=True)
-    if isinstance(form, ReporterMessageForm):
+    if not valid:  # e.g. an empty message: the conversation again, with the error
+        return _conversation(request, opened, receipt, form=form, status=400)
+    if adding:
         report_add_reporter_message(report=opened.report, body=form.cleaned_data["message"])
-    sent = isinstance(form, ReporterMessageForm)
-    return _conversation(request, opened, form.cleaned_data["receipt"], sent=sent)
+        city_id = opened.report.city_id
+        transaction.on_commit(lambda: notify_organizers.enqueue(city_id=city_id, kind="message"))
+    return _conversation(request, opened, receipt, sent=adding)
 
 
 def _follow_up_form(
@@ -142,16 +153,23 @@ def _follow_up_form(
     return render(request, "reports/follow_up.html", context, status=status)
 
 
-def _conversation(request: HttpRequest, opened: OpenReport, receipt: str, sent: bool) -> Any:
-    message_form = ReporterMessageForm(initial={"receipt": receipt})
+def _conversation(
+    request: HttpRequest,
+    opened: OpenReport,
+    receipt: str,
+    *,
+    form: ReceiptForm | None = None,
+    sent: bool = False,
+    status: int = 200,
+) -> HttpResponse:
     context = {
         "report": opened.report,
         "content": opened.content(),
         "conversation": opened.conversation(),
-        "form": message_form,
+        "form": form or ReporterMessageForm(initial={"receipt": receipt}),
         "sent": sent,
     }
-    return render(request, "reports/conversation.html", context)
+    return render(request, "reports/conversation.html", context, status=status)
 
 
 def _site_key(group: str, request: HttpRequest) -> str:

@@ -106,6 +106,8 @@ def test_an_empty_message_from_the_reporter_is_refused(city, organizer):
     response = follow_up(reporter, receipt, message="")
 
     assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
+    assert "They asked for my papers at the front desk." in response.content.decode()
     assert not Message.objects.exists()
 
 

@@ -146,3 +146,20 @@ def test_the_form_never_asks_about_immigration_status(city):
     form_html = page.split("<form")[1].split("</form>")[0]
     for word in ("citizenship", "nationality", "visa", "passport", "country of birth", "permit"):
         assert word not in form_html
+
+
+def test_a_form_that_could_not_be_stored_can_be_sent_again(city, organizer, monkeypatch):
+    def fail(**kwargs):
+        raise RuntimeError("database unavailable")
+
+    client = Client(raise_request_exception=False)
+    data = {"city": city.pk, "organization_name": "Corner Pharmacy", "submission": "tok"}
+    monkeypatch.setattr("solidarity.reports.views.report_submit", fail)
+    failed, _receipt = send_report(client, **data)
+    monkeypatch.undo()
+    retried, receipt = send_report(client, **data)
+
+    assert failed.status_code == 500
+    assert retried.status_code == 201
+    assert receipt
+    assert Report.objects.count() == 1
