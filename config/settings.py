@@ -298,3 +298,15 @@ NUM_PROXIES = env_int("NUM_PROXIES", 0)
 BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
 # Confidential reports are crypto-shredded this many days after they are closed.
 REPORT_RETENTION_DAYS = env_int("REPORT_RETENTION_DAYS", 90)
+# Directory map: off by default, because a tile server learns who looks at which places.
+# When on, Leaflet comes from our static files and only the tile origin is added to img-src.
+DIRECTORY_MAP_ENABLED = env_bool("DIRECTORY_MAP_ENABLED", False)
+DIRECTORY_MAP_TILE_URL = env_str(
+    "DIRECTORY_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+DIRECTORY_MAP_ATTRIBUTION = env_str("DIRECTORY_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+if DIRECTORY_MAP_ENABLED:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(DIRECTORY_MAP_TILE_URL.replace("{s}.", ""))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
