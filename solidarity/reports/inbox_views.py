@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from solidarity.reports import selectors
 from solidarity.reports.forms import AssignForm, NoteForm, ReplyForm, StatusForm, SuspendForm
 from solidarity.reports.models import Report
 from solidarity.vault.decorators import vault_unlocked_required
-from solidarity.vault.services import open_text
+from solidarity.vault.services import VaultLocked, open_text
 from solidarity.vault.session import keyring_for
 
 
@@ -61,7 +62,10 @@ def _forms(report: Report, **bound: Any) -> dict[str, Any]:
 
 def _detail(request: HttpRequest, report: Report, status: int = 200, **bound: Any) -> Any:
     keyring = keyring_for(request)
-    opened = services.report_open_for_organizer(report=report, keyring=keyring)
+    try:
+        opened = services.report_open_for_organizer(report=report, keyring=keyring)
+    except VaultLocked:  # unlocked, but not granted the campaign key this report is sealed to
+        raise PermissionDenied from None
     notes = [(note, open_text(bytes(note.body), keyring=keyring)) for note in report.notes.all()]
     context = {
         "report": report,

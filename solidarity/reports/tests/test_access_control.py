@@ -93,3 +93,22 @@ def test_the_organizer_of_the_city_reads_it(report, unlocked_client):
     assert response.status_code == 200
     assert CANARY in response.content.decode()
     assert "no-store" in response["Cache-Control"]
+
+
+def test_an_unlocked_organizer_without_the_campaign_key_is_refused_not_crashed(report):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from solidarity.accounts.models import User
+    from solidarity.reports.tests.conftest import otp_client
+    from solidarity.vault.keys import organizer_key_set
+
+    newcomer = User.objects.create_user(username="cy", password="a long password!", is_staff=True)
+    TOTPDevice.objects.create(user=newcomer, name="phone", confirmed=True)
+    organizer_key_set(user=newcomer, passphrase="cy's vault passphrase")
+    client = otp_client(newcomer)
+    client.post(reverse("vault:unlock"), {"passphrase": "cy's vault passphrase"})
+
+    response = client.get(reverse("reports:inbox_detail", args=[report.pk]))
+
+    assert response.status_code == 403
+    assert CANARY not in response.content.decode()
