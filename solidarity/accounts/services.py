@@ -18,8 +18,11 @@ from solidarity.accounts.models import LoginToken, User
 from solidarity.organizers.services import audit_log
 from solidarity.vault.sealing import email_hash, keyed_hash
 
-LOGIN_LINK_LIFETIME = datetime.timedelta(minutes=30)
-INVITATION_LIFETIME = datetime.timedelta(days=7)
+# Configurable in settings; the e-mails and pages say "30 minutes" and "7 days": keep in step.
+LOGIN_LINK_LIFETIME = datetime.timedelta(
+    minutes=getattr(settings, "ACCOUNTS_LOGIN_LINK_MINUTES", 30)
+)
+INVITATION_LIFETIME = datetime.timedelta(days=getattr(settings, "ACCOUNTS_INVITATION_DAYS", 7))
 
 
 def _token_hash(token: str) -> str:

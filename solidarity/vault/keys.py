@@ -9,6 +9,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey
 
@@ -127,8 +129,12 @@ def vault_grant(*, granter: Any, keyring: dict[int, bytes], organizer: Any) -> i
     """Seals every active campaign key the granter holds to the organizer's public key."""
     if not OrganizerKey.objects.filter(user=organizer).exists():
         raise NoOrganizerKey("This organizer has not chosen a vault passphrase yet.")
+    from solidarity.organizers.selectors import organizer_cities
+
+    # A city organizer gets the campaign-wide key and their own cities' keys, not others'.
+    scope = Q(city__isnull=True) | Q(city__in=organizer_cities(organizer))
     granted = 0
-    for key in CampaignKey.objects.filter(pk__in=keyring, is_active=True):
+    for key in CampaignKey.objects.filter(scope, pk__in=keyring, is_active=True):
         if not WrappedKey.objects.filter(campaign_key=key, holder=organizer).exists():
             _wrap(key, keyring[key.pk], holder=organizer)
             granted += 1
@@ -139,8 +145,6 @@ def vault_grant(*, granter: Any, keyring: dict[int, bytes], organizer: Any) -> i
 @transaction.atomic
 def vault_revoke(*, revoker: Any, organizer: Any) -> None:
     """Removes an organizer: their sealed keys, key pair, second factors and staff status."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     if organizer.pk == revoker.pk:
         raise ValueError("Organizers cannot revoke themselves.")
     WrappedKey.objects.filter(holder=organizer).delete()

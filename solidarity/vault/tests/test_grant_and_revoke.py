@@ -152,3 +152,30 @@ def test_the_access_page_lists_organizers(unlocked_client, organizer):
     page = unlocked_client.get(reverse("vault:access")).content.decode()
     assert "ana" in page
     assert "Can open" in page
+
+
+def test_a_city_organizer_is_granted_only_their_cities_keys(organizer, city):
+    from solidarity.cities.models import City
+    from solidarity.vault.services import organizer_key_set, vault_grant, vault_init
+
+    toronto = City.objects.create(slug="toronto", name_en="Toronto", latitude=43.6, longitude=-79.4)
+    montreal_key = vault_init(
+        organizer=organizer, passphrase="ana's vault passphrase", city_id=city.pk
+    )
+    toronto_key = vault_init(
+        organizer=organizer, passphrase="ana's vault passphrase", city_id=toronto.pk
+    )
+    dee = User.objects.create_user(username="dee", password="x" * 20, is_staff=True)
+    dee.cities.set([city])
+    organizer_key_set(user=dee, passphrase=NEW_PASSPHRASE)
+
+    vault_grant(
+        granter=organizer,
+        keyring=unwrap_keyring(organizer=organizer, passphrase="ana's vault passphrase"),
+        organizer=dee,
+    )
+
+    held = set(unwrap_keyring(organizer=dee, passphrase=NEW_PASSPHRASE))
+    assert montreal_key.campaign_key.pk in held
+    assert toronto_key.campaign_key.pk not in held
+    assert len(held) == 2  # and the campaign-wide key
