@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,23 @@ class MonthField(forms.Field):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
+class CityField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A city by slug, looked up in a cached table: the surge path skips one query."""
+
+    def to_python(self, value: object) -> City | None:
+        if value in self.empty_values:
+            return None
+        cities = cache.get_or_set(
+            "endorsements:cities", lambda: {city.slug: city for city in City.objects.all()}, 60
+        )
+        city = cities.get(str(value)[:60]) if cities else None
+        if city is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return city
+
+
 def text(
     label: Any,
     max_length: int,
@@ -82,7 +100,7 @@ def text(
 class EndorseForm(HoneypotFormMixin, ProofOfWorkFormMixin, forms.Form):
     organization_name = text(_("Name of the organization"), 200, validators=[reject_urls])
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
-    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(
+    city = CityField(
         label=_("City"), queryset=City.objects.all(), to_field_name="slug", empty_label=None
     )
     website = forms.URLField(

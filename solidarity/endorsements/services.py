@@ -108,7 +108,11 @@ def _existing(submission: Submission, hashed: str) -> Endorsement | None:
     same = Q(contact_email_hash=hashed, status__in=ACTIVE)
     if submission.submission_id:
         same |= Q(submission_id=submission.submission_id)
-    return Endorsement.objects.filter(same).first()
+    return (
+        Endorsement.objects.filter(same)
+        .only("pk", "submission_id", "status", "organization_id")
+        .first()
+    )
 
 
 def _create_once(
@@ -136,6 +140,7 @@ def _create(
     submission: Submission, hashed: str, *, proof_of_work: bool, language: str, random_slug: bool
 ) -> Endorsement:
     declaration = _current_declaration_id(submission.city)
+    sealed = seal_json(submission.contact, city_id=submission.city.pk)
     with transaction.atomic():
         organization = _create_organization(submission, language=language, random_slug=random_slug)
         return Endorsement.objects.create(
@@ -148,7 +153,7 @@ def _create(
             statement=submission.statement,
             visibility=submission.visibility,
             status=Status.UNCONFIRMED if proof_of_work else Status.AWAITING_REVIEW,
-            contact_sealed=seal_json(submission.contact, city_id=submission.city.pk),
+            contact_sealed=sealed,
             contact_email_hash=hashed,
             language=language,
             proof_of_work=proof_of_work,
