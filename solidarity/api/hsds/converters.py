@@ -123,7 +123,8 @@ class Converters(Base):
             "website": row.get("website", f.url, 200) or "",
         }
         slug = f"{slugify(name)[:200] or 'organization'}-{own_id.hex[:8]}"
-        fixed = {"id": own_id, "city": self.city, "slug": slug, "sector": Sector.OTHER}
+        fixed = {"id": own_id, "city_id": self.city.pk, "slug": slug, "sector": Sector.OTHER}
+        self.documents.organization_names[own_id] = name
         return self.build(Organization, {**fixed, **values})
 
     def convert_service(self, row: "Row", own_id: uuid.UUID) -> Any:
@@ -156,7 +157,9 @@ class Converters(Base):
         # Imported by an organizer: approved as listings; still public only once the
         # organization has endorsed with all five commitments and been verified.
         fixed = {"id": own_id, "organization_id": organization_id, "review_status": "approved"}
-        return self.build(Service, {**fixed, **values})
+        row = self.build(Service, {**fixed, **values})
+        self.documents.add_service(row)
+        return row
 
     def convert_service_at_location(self, row: "Row", own_id: uuid.UUID) -> Any:
         service_id = row.ref("service_id", "service", required=True)
@@ -285,6 +288,8 @@ class Converters(Base):
             term_id = row.ref("taxonomy_term_id", "taxonomy_term")
         if service_id:
             self.touched_services.add(service_id)
+            if term_id:
+                self.documents.add_term(service_id, term_id)
         value = row.text("value", Attribute, "value")
         links = {"service_id": service_id, "taxonomy_term_id": term_id}
         return self.build(Attribute, {"id": own_id, **links, "value": value})

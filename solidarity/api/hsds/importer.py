@@ -16,7 +16,9 @@ from modeltranslation.translator import NotRegistered, translator
 
 from solidarity.api.hsds import fields as f
 from solidarity.api.hsds.converters import Converters
+from solidarity.api.hsds.documents import SearchDocuments
 from solidarity.api.hsds.readers import Problem, ReadError, Record
+from solidarity.api.hsds.upsert import upsert_rows
 from solidarity.cities.models import City
 from solidarity.directory.models import (
     Address,
@@ -34,6 +36,7 @@ from solidarity.directory.models import (
 from solidarity.directory.search import index
 
 BATCH = 1000
+REINDEX_BATCH = 200
 MAX_PROBLEMS = 200
 # Tables the directory holds, in the order they are written.
 ORDER = (
@@ -63,6 +66,8 @@ MODELS: dict[str, type[models.Model]] = {
     "language": Language,
     "attribute": Attribute,
 }
+# Columns an import never changes on a row that exists: our own bookkeeping.
+KEEP = {"slug", "city_id", "sector", "review_status", "code"}
 NEVER_IMPORTED = {"contact": "contacts describe people and are never imported"}
 Progress = Callable[[str, int], None]
 
@@ -136,7 +141,7 @@ class Importer(Converters):
         self.report = ImportReport()
         self.seen: dict[str, set[uuid.UUID]] = defaultdict(set)
         self.pending: dict[str, dict[uuid.UUID, tuple[str, int, str]]] = defaultdict(dict)
-        self.batches: dict[str, list[models.Model]] = defaultdict(list)
+        self.batches: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.existing: dict[str, set[uuid.UUID]] = defaultdict(set)
         self.term_ids: dict[uuid.UUID, uuid.UUID] = {}
         self.taxonomy_ids: dict[uuid.UUID, uuid.UUID] = {}
@@ -145,6 +150,8 @@ class Importer(Converters):
         self.org_phones: dict[uuid.UUID, str] = {}
         self.accessibility: dict[uuid.UUID, str] = {}
         self.touched_services: set[uuid.UUID] = set()
+        self.columns: dict[tuple[type[models.Model], str], str] = {}
+        self.documents = SearchDocuments()
 
     # --- bookkeeping ----------------------------------------------------------------------
     def add_problem(self, problem: Problem) -> None:
@@ -158,14 +165,25 @@ class Importer(Converters):
             self.pending[table].setdefault(target, (record.file, record.row, name))
 
     def translated(self, model: type[models.Model], attr: str) -> str:
-        try:
-            names = translator.get_options_for_model(model).get_field_names()
-        except NotRegistered:
-            return attr
-        return f"{attr}_{self.language}" if attr in names else attr
+        key = (model, attr)
+        if key not in self.columns:
+            try:
+                names = translator.get_options_for_model(model).get_field_names()
+            except NotRegistered:
+                names = []
+            self.columns[key] = f"{attr}_{self.language}" if attr in names else attr
+        return self.columns[key]
 
-    def build(self, model: type[models.Model], values: dict[str, Any]) -> models.Model:
-        return model(**{self.translated(model, k): v for k, v in values.items()})
+    def build(self, model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
+        """A plain row by attribute name; translated text goes to the file's language column
+        (and to the untranslated column, which must not stay empty)."""
+        row = {}
+        for key, value in values.items():
+            column = self.translated(model, key)
+            row[column] = value
+            if column != key:
+                row[key] = value
+        return row
 
     # --- the run --------------------------------------------------------------------------
     def run(self, tables: Iterable[tuple[str, Iterable[Record]]]) -> ImportReport:
@@ -216,27 +234,12 @@ class Importer(Converters):
         if not batch or self.report.problems or table not in MODELS:
             return
         model = MODELS[table]
-        ids = [obj.pk for obj in batch]
+        ids = [row["id"] for row in batch]
         existing = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
         self.report.updated[table] += len(existing)
         self.report.created[table] += len(batch) - len(existing)
-        model.objects.bulk_create(
-            batch,
-            update_conflicts=True,
-            unique_fields=["id"],
-            update_fields=self.update_fields(table, model),
-        )
-
-    def update_fields(self, table: str, model: type[models.Model]) -> list[str]:
-        keep = {"id", "slug", "city", "sector", "created_on", "review_status", "verified_by"}
-        if table == "taxonomy_term" or table == "taxonomy":
-            keep |= {"code"}
-        names = [
-            fld.name
-            for fld in model._meta.concrete_fields
-            if fld.name not in keep and not fld.name.endswith(("_en", "_fr", "_es", "_ar"))
-        ]
-        return [self.translated(model, name) for name in names]
+        update = [name for name in batch[0] if name not in KEEP and name != "id"]
+        upsert_rows(model, batch, update)
 
     def check_references(self) -> None:
         for table, wanted in self.pending.items():
@@ -263,11 +266,12 @@ class Importer(Converters):
             Location.objects.filter(pk=location_id).update(**{column: note})
 
     def reindex(self) -> None:
-        ids = sorted(self.touched_services)
-        for start in range(0, len(ids), BATCH):
-            index.reindex(ids[start : start + BATCH])
-            if self.progress:
-                self.progress("search index", min(start + BATCH, len(ids)))
+        """Search documents of imported services built from the rows in hand; services only
+        touched (a new attribute, a new location) are re-read by the directory's indexer."""
+        written = self.documents.write(self.service_org, progress=self.progress)
+        others = sorted(self.touched_services - written)
+        for start in range(0, len(others), REINDEX_BATCH):
+            index.reindex(others[start : start + REINDEX_BATCH])
 
 
 def import_records(
