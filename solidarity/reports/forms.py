@@ -28,7 +28,15 @@ def recent_months(today: datetime.date) -> list[tuple[str, str]]:
     return months
 
 
-class ReportForm(HoneypotFormMixin, forms.Form):
+class Form(forms.Form):
+    """No colon after labels: several labels are questions, and "?:" reads badly."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ReportForm(HoneypotFormMixin, Form):
     organization_query = forms.CharField(
         label=_("Search for the organization by name"), required=False, max_length=200
     )
@@ -109,7 +117,7 @@ class ReportForm(HoneypotFormMixin, forms.Form):
         return data
 
 
-class ReceiptForm(ProofOfWorkFormMixin, forms.Form):
+class ReceiptForm(ProofOfWorkFormMixin, Form):
     receipt = forms.CharField(
         label=_("Your receipt"),
         max_length=40,
@@ -130,7 +138,7 @@ class ReporterMessageForm(ReceiptForm):
         self.fields["receipt"].widget = forms.HiddenInput()
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     status = forms.ChoiceField(label=_("New state"), choices=[])
 
     def __init__(self, *args: Any, allowed: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -140,7 +148,7 @@ class StatusForm(forms.Form):
         status.choices = allowed
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     assignee: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Assigned to"), queryset=None, required=False, empty_label=_("Nobody")
     )
@@ -150,7 +158,7 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = organizers  # type: ignore[attr-defined]
 
 
-class NoteForm(forms.Form):
+class NoteForm(Form):
     note = forms.CharField(
         label=_("Internal note (organizers only)"),
         max_length=TEXT_LIMIT,
@@ -158,7 +166,7 @@ class NoteForm(forms.Form):
     )
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(Form):
     reply = forms.CharField(
         label=_("Reply to the reporter"),
         max_length=TEXT_LIMIT,
@@ -167,7 +175,7 @@ class ReplyForm(forms.Form):
     )
 
 
-class SuspendForm(forms.Form):
+class SuspendForm(Form):
     public_reason = forms.CharField(
         label=_("Public reason"),
         max_length=500,
