@@ -9,6 +9,8 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
 Serializer = Callable[[Any], dict[str, Any]]
+# Lists also answer `format=ndjson`: said so in the OpenAPI document.
+NDJSON_RESPONSE: dict[str, Any] = {"responses": {200: {"content": {"application/x-ndjson": {}}}}}
 NDJSON_CHUNK = 500
 
 

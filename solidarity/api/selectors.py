@@ -111,7 +111,7 @@ def public_services(filters: ServiceFilters) -> QuerySet[Service]:
         services = services.filter(last_modified__gte=filters.modified_after)
     if search.near is not None and filters.radius_km is not None:
         limit = (filters.radius_km / geo.KM_PER_DEGREE) ** 2
-        services = services.filter(distance_sq__lte=limit)
+        services = services.filter(**{"distance_sq__lte": limit})  # the search annotates it
     return services
 
 
@@ -155,7 +155,7 @@ def postcode_area(postcode: str) -> Neighbourhood | None:
 def public_service_at_locations(
     filters: ServiceFilters, *, postcode: str = "", proximity_m: float | None = None
 ) -> QuerySet[ServiceAtLocation]:
-    sals = ServiceAtLocation.objects.filter(
+    sals: QuerySet[ServiceAtLocation] = ServiceAtLocation.objects.filter(
         service__in=matching_service_ids(filters), location__is_retired=False
     )
     if postcode and proximity_m is None:

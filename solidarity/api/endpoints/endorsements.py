@@ -3,11 +3,12 @@
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from ninja import Router
 
 from solidarity.api import selectors
-from solidarity.api.pagination import ndjson_response, page_of
+from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Format, PageNumber, PerPage
 from solidarity.api.schemas import EndorsementOut, InvalidRequest, Page
 from solidarity.endorsements.models import Endorsement
@@ -37,11 +38,11 @@ def endorsement_data(endorsement: Endorsement) -> dict[str, Any]:
     response={200: Page[EndorsementOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Verified endorsements listed by name (extension)",
-    openapi_extra={"responses": {200: {"content": {"application/x-ndjson": {}}}}},
+    openapi_extra=NDJSON_RESPONSE,
 )
 def endorsement_list(
     request: HttpRequest, page: PageNumber = 1, per_page: PerPage = 20, format: Format = "json"
-) -> HttpResponse | dict:
+) -> HttpResponseBase | dict:
     """Organizations that endorsed the declaration and chose to be listed by name, once an
     organizer verified them. Organizations that chose to be counted only are not listed."""
     endorsements = selectors.public_endorsements()

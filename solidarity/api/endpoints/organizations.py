@@ -3,23 +3,25 @@ all five commitments and at least one public service). Imported organizations th
 endorsed never appear here."""
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from ninja import Router
 
 from solidarity.api import selectors
 from solidarity.api.hsds import serialize
-from solidarity.api.pagination import ndjson_response, page_of
+from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Search
 from solidarity.api.schemas import Error, InvalidRequest, OrganizationFullOut, Page
 from solidarity.directory.models import Organization
 
 router = Router(tags=["Organizations"])
-NDJSON = {"responses": {200: {"content": {"application/x-ndjson": {}}}}}
 
 
-def full_organization(full_service: bool):  # type: ignore[no-untyped-def]
-    def serializer(organization: Organization) -> dict:
+def full_organization(full_service: bool) -> Callable[[Organization], dict[str, Any]]:
+    def serializer(organization: Organization) -> dict[str, Any]:
         services = selectors.organization_services(organization)
         return serialize.organization_full(organization, services, full=full_service)
 
@@ -31,7 +33,7 @@ def full_organization(full_service: bool):  # type: ignore[no-untyped-def]
     response={200: Page[OrganizationFullOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated organizations (their own fields; `full` nests locations and services)",
-    openapi_extra=NDJSON,
+    openapi_extra=NDJSON_RESPONSE,
 )
 def organization_list(
     request: HttpRequest,
@@ -41,9 +43,9 @@ def organization_list(
     page: PageNumber = 1,
     per_page: PerPage = 20,
     format: Format = "json",
-) -> HttpResponse | dict:
+) -> HttpResponseBase | dict:
     organizations = selectors.public_organizations(search or "")
-    serializer = serialize.organization_data
+    serializer: Callable[[Organization], dict[str, Any]] = serialize.organization_data
     if full or full_service:
         organizations = selectors.organization_details(organizations)
         serializer = full_organization(full_service)

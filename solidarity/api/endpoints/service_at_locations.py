@@ -3,13 +3,14 @@
 import uuid
 from typing import Annotated
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from ninja import Query, Router
 
 from solidarity.api import selectors
-from solidarity.api.endpoints.services import NDJSON, ServiceParams
+from solidarity.api.endpoints.services import ServiceParams
 from solidarity.api.hsds import serialize
-from solidarity.api.pagination import ndjson_response, page_of
+from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Text
 from solidarity.api.schemas import (
     Error,
@@ -41,7 +42,7 @@ Proximity = Annotated[
     response={200: Page[ServiceAtLocationBriefOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated services at their locations",
-    openapi_extra=NDJSON,
+    openapi_extra=NDJSON_RESPONSE,
 )
 def service_at_location_list(
     request: HttpRequest,
@@ -52,7 +53,7 @@ def service_at_location_list(
     page: PageNumber = 1,
     per_page: PerPage = 20,
     format: Format = "json",
-) -> HttpResponse | dict:
+) -> HttpResponseBase | dict:
     sals = selectors.public_service_at_locations(
         params.filters(), postcode=postcode or "", proximity_m=proximity
     )

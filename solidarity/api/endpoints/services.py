@@ -3,18 +3,18 @@
 import uuid
 from typing import Annotated
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from ninja import Query, Router, Schema
 from pydantic import Field, StringConstraints
 
 from solidarity.api import selectors
 from solidarity.api.hsds import serialize
-from solidarity.api.pagination import ndjson_response, page_of
+from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Flag, Format, IsoDateTime, PageNumber, PerPage, Text, aware
 from solidarity.api.schemas import Error, InvalidRequest, Page, ServiceMinimalOut, ServiceOut
 
 router = Router(tags=["Services"])
-NDJSON = {"responses": {200: {"content": {"application/x-ndjson": {}}}}}
 Code = Annotated[str, StringConstraints(max_length=35, pattern=r"^[A-Za-z0-9_-]*$")]
 
 
@@ -68,7 +68,7 @@ class ServiceParams(Schema):
     response={200: Page[ServiceOut | ServiceMinimalOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated services (their own fields; `full` nests everything)",
-    openapi_extra=NDJSON,
+    openapi_extra=NDJSON_RESPONSE,
 )
 def service_list(
     request: HttpRequest,
@@ -78,7 +78,7 @@ def service_list(
     format: Format = "json",
     minimal: Flag = False,
     full: Flag = False,
-) -> HttpResponse | dict:
+) -> HttpResponseBase | dict:
     """Public services matching every parameter (the same search as the directory pages).
     `lat`/`lon` order by distance and keep services within 25 km (`radius` narrows it)."""
     services = selectors.public_services(params.filters())

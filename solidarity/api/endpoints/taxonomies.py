@@ -4,18 +4,18 @@ the request asks for (Accept-Language), falling back to the others."""
 import uuid
 from typing import Annotated
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from ninja import Query, Router
 
 from solidarity.api import selectors
 from solidarity.api.hsds import serialize
-from solidarity.api.pagination import ndjson_response, page_of
+from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Search
 from solidarity.api.schemas import Error, InvalidRequest, Page, TaxonomyOut, TaxonomyTermOut
 from solidarity.directory.models import Taxonomy, TaxonomyTerm
 
 router = Router(tags=["Taxonomies"])
-NDJSON = {"responses": {200: {"content": {"application/x-ndjson": {}}}}}
 OptionalId = Annotated[uuid.UUID | None, Query(None)]
 
 
@@ -24,7 +24,7 @@ OptionalId = Annotated[uuid.UUID | None, Query(None)]
     response={200: Page[TaxonomyOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated taxonomies",
-    openapi_extra=NDJSON,
+    openapi_extra=NDJSON_RESPONSE,
 )
 def taxonomy_list(
     request: HttpRequest,
@@ -32,7 +32,7 @@ def taxonomy_list(
     page: PageNumber = 1,
     per_page: PerPage = 20,
     format: Format = "json",
-) -> HttpResponse | dict:
+) -> HttpResponseBase | dict:
     found = selectors.taxonomies(search or "")
     if format == "ndjson":
         return ndjson_response(found, serialize.taxonomy_data)
@@ -57,7 +57,7 @@ def taxonomy_detail(request: HttpRequest, id: uuid.UUID) -> dict:
     response={200: Page[TaxonomyTermOut], 422: InvalidRequest},
     exclude_none=True,
     summary="Paginated taxonomy terms",
-    openapi_extra=NDJSON,
+    openapi_extra=NDJSON_RESPONSE,
 )
 def taxonomy_term_list(
     request: HttpRequest,
@@ -68,7 +68,7 @@ def taxonomy_term_list(
     page: PageNumber = 1,
     per_page: PerPage = 20,
     format: Format = "json",
-) -> HttpResponse | dict:
+) -> HttpResponseBase | dict:
     terms = selectors.taxonomy_terms(
         search=search or "", taxonomy_id=taxonomy_id, top_only=top_only, parent_id=parent_id
     )

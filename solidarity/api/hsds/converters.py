@@ -4,6 +4,7 @@
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from django.db import models
 from django.utils.text import slugify
 
 from solidarity.api.hsds import fields as f
@@ -23,11 +24,9 @@ from solidarity.directory.models import (
 )
 
 if TYPE_CHECKING:
-    from solidarity.api.hsds.importer import Importer, Row
-
-    Base = Importer
-else:
-    Base = object
+    from solidarity.api.hsds.documents import SearchDocuments
+    from solidarity.api.hsds.importer import ImportReport, Row
+    from solidarity.cities.models import City
 
 LOCATION_TYPES = {c.value for c in Location.LocationType}
 ADDRESS_TYPES = {c.value for c in Address.AddressType}
@@ -46,7 +45,25 @@ ADDRESS_TEXT = (
 ADDRESS_REQUIRED = {"address_1", "city", "state_province", "postal_code"}
 
 
-class Converters(Base):
+class Converters:
+    """The Importer's state these functions use (set by Importer.__init__)."""
+
+    city: "City"
+    language: str
+    report: "ImportReport"
+    seen: dict[str, set[uuid.UUID]]
+    term_ids: dict[uuid.UUID, uuid.UUID]
+    taxonomy_ids: dict[uuid.UUID, uuid.UUID]
+    service_org: dict[uuid.UUID, uuid.UUID]
+    location_org: dict[uuid.UUID, uuid.UUID]
+    org_phones: dict[uuid.UUID, str]
+    accessibility: dict[uuid.UUID, str]
+    touched_services: set[uuid.UUID]
+    documents: "SearchDocuments"
+
+    def build(self, model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
     def convert_taxonomy(self, row: "Row", own_id: uuid.UUID) -> Any:
         name = row.text("name", Taxonomy, "name", required=True)
         description = row.get("description", f.text, None) or ""
@@ -157,9 +174,9 @@ class Converters(Base):
         # Imported by an organizer: approved as listings; still public only once the
         # organization has endorsed with all five commitments and been verified.
         fixed = {"id": own_id, "organization_id": organization_id, "review_status": "approved"}
-        row = self.build(Service, {**fixed, **values})
-        self.documents.add_service(row)
-        return row
+        built = self.build(Service, {**fixed, **values})
+        self.documents.add_service(built)
+        return built
 
     def convert_service_at_location(self, row: "Row", own_id: uuid.UUID) -> Any:
         service_id = row.ref("service_id", "service", required=True)

@@ -36,7 +36,8 @@ class SearchDocuments:
             names = self.names({service_org[pk] for pk in chunk if pk in service_org})
             rows = []
             for pk in chunk:
-                organization = types.SimpleNamespace(name=names.get(service_org.get(pk), ""))
+                owner = service_org.get(pk)
+                organization = types.SimpleNamespace(name=names.get(owner, "") if owner else "")
                 listing = types.SimpleNamespace(**self.services[pk], organization=organization)
                 found = [terms[t] for t in self.terms.get(pk, []) if t in terms]
                 document = index.service_document(listing, terms=found, extra=hoods.get(pk, ""))  # type: ignore[arg-type]

@@ -123,7 +123,7 @@ class Row:
             return None
 
     def text(self, name: str, model: type[models.Model], attr: str, **kw: Any) -> str:
-        limit = model._meta.get_field(attr).max_length
+        limit = getattr(model._meta.get_field(attr), "max_length", None)
         return self.get(name, f.text, limit, **kw) or ""
 
     def ref(self, name: str, table: str, *, required: bool = False) -> uuid.UUID | None:
@@ -235,7 +235,7 @@ class Importer(Converters):
             return
         model = MODELS[table]
         ids = [row["id"] for row in batch]
-        existing = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        existing = set(model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
         self.report.updated[table] += len(existing)
         self.report.created[table] += len(batch) - len(existing)
         update = [name for name in batch[0] if name not in KEEP and name != "id"]
@@ -249,7 +249,9 @@ class Importer(Converters):
                 chunk = missing[start : start + BATCH]
                 found = set()
                 if model is not None:
-                    found = set(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+                    found = set(
+                        model._default_manager.filter(pk__in=chunk).values_list("pk", flat=True)
+                    )
                 for target in chunk:
                     if target not in found:
                         file, row, name = wanted[target]

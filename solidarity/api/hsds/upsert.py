@@ -26,7 +26,7 @@ def upsert_rows(
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(fields))}) "
-        f"ON CONFLICT ({quote(model._meta.pk.column)}) DO UPDATE SET {assignments}"  # type: ignore[union-attr]
+        f"ON CONFLICT ({quote(model._meta.pk.column)}) DO UPDATE SET {assignments}"
     )
     sqlite = connection.vendor == "sqlite"
     defaults = {
