@@ -123,6 +123,8 @@ def postgres_database(*, durable: bool = True) -> Iterator[str]:
             check=True,
             capture_output=True,
         )
+        createdb = [str(pg_bin / "createdb"), "-h", tmp, "-U", "postgres", "solidarity"]
+        subprocess.run(createdb, check=True, capture_output=True)
         yield f"postgres://postgres@{tmp.replace('/', '%2F')}/solidarity"
     finally:
         subprocess.run([*pg_ctl, "-m", "immediate", "stop"], capture_output=True)
