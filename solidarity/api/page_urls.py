@@ -8,4 +8,5 @@ app_name = "open_data"
 urlpatterns = [
     path("open-data/", views.open_data, name="index"),
     path("open-data/api/", views.api_reference, name="api_reference"),
+    path("open-data/outreach/", views.outreach, name="outreach"),
 ]

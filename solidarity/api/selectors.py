@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from solidarity.cities.models import City, Neighbourhood
 from solidarity.directory import geo
@@ -260,4 +260,17 @@ def public_endorsements() -> QuerySet[Endorsement]:
         .filter(visibility=Endorsement.Visibility.LISTED)
         .select_related("organization__city", "declaration")
         .order_by("organization__name", "pk")
+    )
+
+
+def outreach_organizations(cities: QuerySet[City]) -> QuerySet[Organization]:
+    """Organizations in the directory (imported from open data) that have never endorsed:
+    the organizers' list of who to invite. Never public."""
+    endorsed = Endorsement.objects.filter(organization=OuterRef("pk"))
+    return (
+        Organization.objects.filter(city__in=cities)
+        .exclude(Exists(endorsed))
+        .select_related("city")
+        .annotate(service_count=Count("services"))
+        .order_by("city__position", "name", "pk")
     )
