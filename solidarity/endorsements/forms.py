@@ -60,7 +60,7 @@ class MonthField(forms.Field):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
-class CityField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class CityField(forms.ModelChoiceField):
     """A city by slug, looked up in a cached table: the surge path skips one query."""
 
     def to_python(self, value: object) -> City | None:

@@ -99,7 +99,7 @@ class ChallengeInput(forms.HiddenInput):
     """A hidden input that carries a fresh challenge, made only when the form is rendered (a
     submitted form that is valid never pays for one)."""
 
-    def get_context(self, name: str, value: object, attrs: dict[str, object] | None) -> dict:  # type: ignore[type-arg]
+    def get_context(self, name: str, value: object, attrs: dict[str, object] | None) -> dict:
         attrs = {**(attrs or {}), "data-pow-challenge": json.dumps(new_challenge())}
         return super().get_context(name, "", {**attrs, "class": "pow-field"})
 
