@@ -1,6 +1,6 @@
 """Time and memory to render a poster and a 200-service pocket guide (WeasyPrint).
 
-    .venv/bin/python bench/pdf_render.py [--runs 5] [--services 900]
+    .venv/bin/python bench/pdf_render.py [--runs 5] [--services 1200]
 
 Builds a throwaway SQLite database with the demo data (in a temporary VAR_DIR), then measures
 each document in a fresh Python process, so that the peak memory reported is that document's
@@ -134,7 +134,7 @@ def table(rows: list[dict[str, object]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--services", type=int, default=900)
+    parser.add_argument("--services", type=int, default=1200)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--setup", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
