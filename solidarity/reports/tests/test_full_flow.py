@@ -46,6 +46,8 @@ def test_a_report_goes_from_receipt_to_reply_to_follow_up_to_close_to_purge(
     assert conversation.status_code == 200
     assert "We are calling the clinic tomorrow." in page
     assert "Contacting the organization" in page
+    assert "no-store" in conversation["Cache-Control"]
+    assert set(reporter.cookies) <= {"csrftoken"}  # no session, nothing to find on the device
 
     added = follow_up(reporter, receipt, message="It happened again on Monday.")
     assert "It happened again on Monday." in added.content.decode()

@@ -96,8 +96,11 @@ def test_suspending_the_endorsement_makes_it_public_with_a_reason_and_resolves(
     assert report.status == Report.Status.SUSPENDED
     assert report.closed_on is not None
     public = Client().get(endorser.get_absolute_url())
-    if public.status_code == 200:  # the endorsements app's public page, when present
-        assert CANARY not in public.content.decode()
+    page = public.content.decode()
+    assert public.status_code == 200
+    assert "The campaign has suspended this endorsement." in page
+    assert reason in page
+    assert CANARY not in page
 
 
 def test_every_action_is_audited_without_the_reports_words(report, unlocked_client, organizer):
