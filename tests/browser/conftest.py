@@ -1,0 +1,124 @@
+"""Real Chromium (Debian's) against a live server that serves the site as production does.
+
+Static files go through WhiteNoise from a collected, pre-compressed folder (what
+`collectstatic` with `CompressedManifestStaticFilesStorage` produces), so the page weights the
+tests measure are the bytes a visitor's phone would receive.
+"""
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+from whitenoise import WhiteNoise
+from whitenoise.compress import Compressor
+
+from tests.browser.support import record_network
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from fixtures
+# there are still synchronous and safe (the live server runs in its own thread).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+
+
+def collect_compressed_static(root: Path) -> Path:
+    from django.contrib.staticfiles.finders import get_finders
+
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            target = root / path
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(storage.path(path), target)
+    compressor = Compressor(quiet=True)
+    for file in [p for p in root.rglob("*") if p.is_file()]:
+        if compressor.should_compress(file.name):
+            compressor.compress(str(file))
+    return root
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """pytest-django's live server, with static files served by WhiteNoise, compressed."""
+    from django.conf import settings
+
+    static_root = collect_compressed_static(tmp_path_factory.mktemp("static"))
+
+    def static_handler(application: Callable[..., Any]) -> WhiteNoise:
+        return WhiteNoise(application, root=static_root, prefix=settings.STATIC_URL)
+
+    server = LiveServer("127.0.0.1", start=False)
+    server.thread.static_handler = static_handler
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        # A fresh temporary profile per launch: no state survives between runs.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def javascript(request: pytest.FixtureRequest) -> bool:
+    return bool(request.param)
+
+
+def new_phone(browser: Browser, *, javascript: bool) -> BrowserContext:
+    context = browser.new_context(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+        java_script_enabled=javascript,
+        locale="en-CA",
+    )
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def phone(browser: Browser, javascript: bool) -> Iterator[BrowserContext]:
+    """A 360 px wide phone, with JavaScript on and then off."""
+    context = new_phone(browser, javascript=javascript)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def open_page(live_server: LiveServer, javascript: bool) -> Callable[[BrowserContext], Page]:
+    """A new tab in a context, its network log recording."""
+
+    def open_page(context: BrowserContext) -> Page:
+        page = context.new_page()
+        record_network(page, live_server.url, javascript=javascript)
+        return page
+
+    return open_page
+
+
+@pytest.fixture
+def page(phone: BrowserContext, open_page: Callable[[BrowserContext], Page]) -> Page:
+    return open_page(phone)
