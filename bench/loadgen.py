@@ -43,14 +43,19 @@ class Outcome:
     seconds: float = 0.0
 
 
-def visitor_address(index: int) -> str:
-    return f"10.{(index >> 16) & 255}.{(index >> 8) & 255}.{index & 255}"
+VISITORS = itertools.count(1)
+
+
+def visitor_address() -> str:
+    """A new visitor for every request of the process (measurements restart their indexes)."""
+    number = next(VISITORS)
+    return f"10.{(number >> 16) & 255}.{(number >> 8) & 255}.{number & 255}"
 
 
 def encode(request: Request, host: str, index: int) -> bytes:
     headers = {
         "Host": host,
-        "X-Forwarded-For": visitor_address(index),
+        "X-Forwarded-For": visitor_address(),
         "Content-Length": str(len(request.body)),
         **request.headers,
     }

@@ -9,6 +9,7 @@ the trusted proxy (bench.settings), so rate limits apply per organization as in 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -71,16 +72,20 @@ def fresh_postgres_database(base_url: str, name: str) -> str:
 
 @dataclass
 class Surge:
-    """Builds endorse-form POSTs and records which ones were acknowledged."""
+    """Builds endorse-form POSTs and records which ones were acknowledged.
+
+    Every request is a new organization with its own submission_id, whatever index the load
+    generator gives it (indexes restart at 0 in each measurement); acknowledgements are
+    recorded by the submission_id read back from the request that got them."""
 
     cookie: str
     token: str
-    acknowledged: dict[int, float] = field(default_factory=dict)
-    submission_ids: dict[int, str] = field(default_factory=dict)
+    acknowledged: dict[str, float] = field(default_factory=dict)  # submission_id -> when
+    sent: itertools.count[int] = field(default_factory=itertools.count)
 
     @classmethod
     def start(cls, server: harness.Server) -> Surge:
-        with urllib.request.urlopen(server.url("/en/endorse/"), timeout=10) as response:
+        with urllib.request.urlopen(server.url("/en/endorse/"), timeout=30) as response:
             html = response.read().decode()
             cookie = response.headers["Set-Cookie"].split(";", 1)[0]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
@@ -88,11 +93,10 @@ class Surge:
         return cls(cookie=cookie, token=token[1])
 
     def request(self, index: int) -> loadgen.Request:
-        submission_id = str(uuid.uuid4())
-        self.submission_ids[index] = submission_id
+        number, submission_id = next(self.sent), str(uuid.uuid4())
         fields = [
             ("csrfmiddlewaretoken", self.token),
-            ("organization_name", f"Surge Collective {index}"),
+            ("organization_name", f"Surge Collective {number}"),
             ("sector", "healthcare"),
             ("city", "montreal"),
             ("provides_services", "yes"),
@@ -101,9 +105,9 @@ class Surge:
             ("decision_method", "general_assembly"),
             ("decided_month", "2026-03"),
             ("visibility", "listed"),
-            ("contact_name", f"Contact {index}"),
+            ("contact_name", f"Contact {number}"),
             ("contact_role", "Coordinator"),
-            ("contact_email", f"contact-{index}-{submission_id[:8]}@example.net"),
+            ("contact_email", f"contact-{number}-{submission_id[:8]}@example.net"),
             ("submission_id", submission_id),
         ]
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": self.cookie}
@@ -114,10 +118,11 @@ class Surge:
         """A success is the redirect to the thanks page the visitor sees."""
         location = response.headers.get("location", "")
         if response.status == 302 and location.endswith(SUCCESS_PAGES):
-            self.acknowledged[index] = time.monotonic()
+            submission_id = urllib.parse.parse_qs(request.body.decode())["submission_id"][0]
+            self.acknowledged[submission_id] = time.monotonic()
 
     def acknowledged_ids(self) -> set[str]:
-        return {self.submission_ids[i] for i in self.acknowledged}
+        return set(self.acknowledged)
 
 
 def main(argv: list[str] | None = None) -> None:

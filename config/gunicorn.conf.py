@@ -21,3 +21,13 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # No runtime control socket: systemd's signals are enough, and instances never share one.
 control_socket_disable = True
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn heartbeat files, not data
+
+
+def when_ready(server):
+    """Import every view once in the master, before the workers fork: they share those pages and
+    answer their first request at once, instead of each importing the URLconf (and WeasyPrint)
+    on it — seconds on a busy machine, and past the timeout after a restart under load."""
+    if server.cfg.preload_app:
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns  # noqa: B018 - the import is the point
