@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import subprocess
 import sys
@@ -137,19 +138,20 @@ def add_service(rows: dict, rng: random.Random, number: int, org: uuid.UUID, ter
         rows["attributes"].append([new_id(), service, "service", terms[code]])
 
 
-def timed(args: list[str], database_url: str) -> tuple[float, float, str]:
-    """Runs `manage.py args` under /usr/bin/time: (seconds, peak RSS in MB, output)."""
-    command = ["/usr/bin/time", "-f", "%e %M", sys.executable, "manage.py", *args]
+def timed(args: list[str], database_url: str) -> tuple[str, str]:
+    """Runs `manage.py args` under /usr/bin/time: (wall, CPU, peak RSS and load, output)."""
+    command = ["/usr/bin/time", "-f", "%e %M %U %S", sys.executable, "manage.py", *args]
     env = server_env(database_url, "bench.settings", {})
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode:
         raise RuntimeError(result.stderr[-3000:])
-    seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kilobytes) / 1024, result.stdout
-
-
-def figures(seconds: float, rss: float) -> str:
-    return f"**{seconds:.1f} s**, peak RSS **{rss:.0f} MB**"
+    wall, kilobytes, user, system = result.stderr.strip().splitlines()[-1].split()
+    load = os.getloadavg()[0]
+    summary = (
+        f"**{float(wall):.1f} s** wall, {float(user) + float(system):.1f} s CPU, "
+        f"peak RSS **{int(kilobytes) / 1024:.0f} MB** (load average {load:.1f} on 2 cores)"
+    )
+    return summary, result.stdout
 
 
 def run(database: str, url: str, services: int, folder: Path) -> str:
@@ -158,18 +160,15 @@ def run(database: str, url: str, services: int, folder: Path) -> str:
     package = folder / "package.zip"
     write_package(package, services)
     lines = [f"### {database}", ""]
-    seconds, rss, _out = timed(["import_hsds", str(package), "--city", "montreal", "-v0"], url)
-    lines.append(
-        f"- import of {services:,} services (CSV data package zip): {figures(seconds, rss)}"
-    )
-    seconds, rss, _out = timed(["import_hsds", str(package), "--city", "montreal", "-v0"], url)
-    lines.append(
-        f"- the same import again (all updates, idempotent): {seconds:.1f} s, peak RSS {rss:.0f} MB"
-    )
+    command = ["import_hsds", str(package), "--city", "montreal", "-v0"]
+    summary, _out = timed(command, url)
+    lines.append(f"- import of {services:,} services (CSV data package zip): {summary}")
+    summary, _out = timed(command, url)
+    lines.append(f"- the same import again (all updates, idempotent): {summary}")
     manage("shell", "-c", ENDORSE_ALL, database_url=url)
-    seconds, rss, _out = timed(["export_hsds", "--output", str(folder / "export")], url)
+    summary, _out = timed(["export_hsds", "--output", str(folder / "export")], url)
     size = (folder / "export" / "hsds-datapackage.zip").stat().st_size / 1e6
-    lines.append(f"- export (zip {size:.1f} MB, and the JSON): {figures(seconds, rss)}")
+    lines.append(f"- export (zip {size:.1f} MB, and the JSON): {summary}")
     paths = [f"/api/services?search={quote(word)}" for word in WORDS]
     with Server(database_url=url) as server:
         rows = compare(

@@ -2,6 +2,7 @@
 show an organizer next to the file, row and field."""
 
 import datetime
+import functools
 import re
 import uuid
 from typing import Any
@@ -21,10 +22,16 @@ def hsds_id(value: Any) -> uuid.UUID:
         value = str(value)
     if not isinstance(value, str) or not value.strip() or len(value) > 250:
         raise ValueError("not a valid identifier")
+    return parsed_id(value.strip())
+
+
+@functools.lru_cache(maxsize=250_000)
+def parsed_id(value: str) -> uuid.UUID:
+    """Cached: a service's id comes back in each of its phones, schedules, attributes…"""
     try:
-        return uuid.UUID(value.strip())
+        return uuid.UUID(value)
     except ValueError:
-        return uuid.uuid5(IMPORTED_IDS, value.strip())
+        return uuid.uuid5(IMPORTED_IDS, value)
 
 
 def text(value: Any, max_length: int | None) -> str:
