@@ -9,6 +9,7 @@ a minute.
 
 import datetime
 import random
+import time
 import types
 import uuid
 from collections.abc import Iterator
@@ -180,6 +181,7 @@ class Generator:
 
 def load(*, services: int = 300, stdout: Any = None, **options: Any) -> None:
     """Generates `services` listings over the demo organizations of every city."""
+    started = time.monotonic()
     generator = Generator()
     organizations = list(
         Organization.objects.select_related("city").order_by("city__position", "slug")
@@ -215,7 +217,7 @@ def load(*, services: int = 300, stdout: Any = None, **options: Any) -> None:
             flush(rows, documents)
     flush(rows, documents)
     if stdout is not None:
-        stdout.write(f"{services} demo services.")
+        stdout.write(f"{services} demo services in {time.monotonic() - started:.1f} s.")
 
 
 def location_for(

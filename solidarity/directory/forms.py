@@ -23,7 +23,7 @@ class SearchForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    city = forms.ModelChoiceField(
+    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(
         label=_("City"),
         queryset=City.objects.all(),
         required=False,
@@ -55,15 +55,15 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", _("All kinds of help")), *category_choices()]
-        self.fields["attributes"].choices = [
+        self.fields["category"].choices = [("", _("All kinds of help")), *category_choices()]  # type: ignore[attr-defined]
+        self.fields["attributes"].choices = [  # type: ignore[attr-defined]
             (t.code, t.name) for t in selectors.service_attributes()
         ]
-        self.fields["language"].choices = [("", _("Any language")), *language_choices()]
-        self.fields["neighbourhood"].choices = [("", _("Anywhere")), *neighbourhood_choices()]
+        self.fields["language"].choices = [("", _("Any language")), *language_choices()]  # type: ignore[attr-defined]
+        self.fields["neighbourhood"].choices = [("", _("Anywhere")), *neighbourhood_choices()]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if (data.get("lat") is None) != (data.get("lon") is None):
             raise forms.ValidationError(_("Your position was incomplete. Please try again."))
         return data

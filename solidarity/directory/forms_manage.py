@@ -36,13 +36,13 @@ def translated_fields() -> list[str]:
 
 class ServiceForm(forms.ModelForm):
     url = forms.URLField(label=_("Website"), required=False, max_length=200, assume_scheme="https")
-    categories = forms.ModelMultipleChoiceField(
+    categories: forms.ModelMultipleChoiceField[TaxonomyTerm] = forms.ModelMultipleChoiceField(
         label=_("Kinds of help"),
         queryset=TaxonomyTerm.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one kind of help.")},
     )
-    features = forms.ModelMultipleChoiceField(
+    features: forms.ModelMultipleChoiceField[TaxonomyTerm] = forms.ModelMultipleChoiceField(
         label=_("This service is"),
         queryset=TaxonomyTerm.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -54,7 +54,7 @@ class ServiceForm(forms.ModelForm):
         required=False,
         help_text=_("Language codes separated by commas, for example: en, fr, es, ar, pt."),
     )
-    locations = forms.ModelMultipleChoiceField(
+    locations: forms.ModelMultipleChoiceField[Location] = forms.ModelMultipleChoiceField(
         label=_("Where"),
         queryset=Location.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -67,11 +67,11 @@ class ServiceForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["categories"].queryset = selectors.categories()
-        self.fields["features"].queryset = selectors.service_attributes()
-        self.fields["locations"].queryset = selectors.organization_locations(organization).filter(
-            is_retired=False
-        )
+        self.fields["categories"].queryset = selectors.categories()  # type: ignore[attr-defined]
+        self.fields["features"].queryset = selectors.service_attributes()  # type: ignore[attr-defined]
+        self.fields["locations"].queryset = selectors.organization_locations(  # type: ignore[attr-defined]
+            organization
+        ).filter(is_retired=False)
         if self.instance.pk:
             self.initial_from_instance()
 
@@ -94,7 +94,7 @@ class ServiceForm(forms.ModelForm):
         return list(dict.fromkeys(codes))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not any(data.get(f"name_{code}") for code, _name in settings.LANGUAGES):
             raise forms.ValidationError(_("Give the service a name in at least one language."))
         return data
@@ -120,7 +120,7 @@ class ScheduleForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         filled = [
             bool(data.get("days")),
             data.get("opens_at") is not None,
@@ -177,7 +177,7 @@ class LocationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhood"].queryset = organization.city.neighbourhoods.all()
+        self.fields["neighbourhood"].queryset = organization.city.neighbourhoods.all()  # type: ignore[attr-defined]
         self.fields["latitude"].validators.append(range_validator(-90, 90))
         self.fields["longitude"].validators.append(range_validator(-180, 180))
         address = self.instance.addresses.first() if self.instance.pk else None

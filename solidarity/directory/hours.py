@@ -61,7 +61,7 @@ def open_now_q(*, cities: Iterable[City], now: datetime.datetime) -> Q:
         schedules = Schedule.objects.filter(
             schedule_open_q(local), valid_on_q(local.date()), service=OuterRef("pk")
         )
-        q |= Q(organization__city=city) & Exists(schedules)
+        q |= Q(Exists(schedules), organization__city=city)
     return q
 
 

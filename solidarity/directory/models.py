@@ -147,13 +147,16 @@ class Service(models.Model):
     )
     last_modified = models.DateTimeField(auto_now=True)
     created_on = models.DateField(auto_now_add=True)
-    taxonomy_terms = models.ManyToManyField(
+    taxonomy_terms: models.ManyToManyField["TaxonomyTerm", "Attribute"] = models.ManyToManyField(
         TaxonomyTerm, through="Attribute", related_name="services", blank=True
     )
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["status", "review_status"], name="service_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "review_status"], name="service_public_idx"),
+            models.Index(fields=["-last_verified"], name="service_verified_idx"),
+        ]
         verbose_name = _("service")
 
     def __str__(self) -> str:

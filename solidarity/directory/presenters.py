@@ -18,16 +18,17 @@ def decorate(services: Iterable[Service], *, now: datetime.datetime | None = Non
     now = now or timezone.now()
     rows = list(services)
     for service in rows:
-        city = service.organization.city
-        service.open_now = is_open(service.schedules.all(), local_now(city, now))  # type: ignore[attr-defined]
-        service.distance_km = geo.km(getattr(service, "distance_sq", None))  # type: ignore[attr-defined]
         terms = [attribute.taxonomy_term for attribute in service.attributes.all()]
-        service.categories = [t for t in terms if t.taxonomy.code == "categories"]  # type: ignore[attr-defined]
-        service.features = [t for t in terms if t.taxonomy.code != "categories"]  # type: ignore[attr-defined]
-        service.glance = [t for t in service.features if t.code in GLANCE_ATTRIBUTES]  # type: ignore[attr-defined]
+        features = [t for t in terms if t.taxonomy.code != "categories"]
+        service.__dict__.update(
+            open_now=is_open(service.schedules.all(), local_now(service.organization.city, now)),
+            distance_km=geo.km(getattr(service, "distance_sq", None)),
+            categories=[t for t in terms if t.taxonomy.code == "categories"],
+            features=features,
+            glance=[t for t in features if t.code in GLANCE_ATTRIBUTES],
+            locations=[sal.location for sal in service.service_at_locations.all()],
+        )
         for schedule in service.schedules.all():
-            schedule.day_labels = [
-                str(WEEKDAYS_ABBR[DAYS.index(d)]) for d in schedule.days if d in DAYS
-            ]  # type: ignore[attr-defined]
-        service.locations = [sal.location for sal in service.service_at_locations.all()]  # type: ignore[attr-defined]
+            labels = [str(WEEKDAYS_ABBR[DAYS.index(d)]) for d in schedule.days if d in DAYS]
+            schedule.__dict__["day_labels"] = labels
     return rows

@@ -3,7 +3,9 @@ the pocket guide; `public_services` decides what anyone may see."""
 
 import dataclasses
 import datetime
+import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import (
@@ -180,12 +182,14 @@ def apply_filters(services: QuerySet[Service], search: SearchQuery) -> QuerySet[
     return services
 
 
-def ordering(search: SearchQuery) -> list[object]:
+def ordering(search: SearchQuery) -> list[Any]:
     if search.order == Order.DISTANCE and search.near is not None:
         return [F("distance_sq").asc(nulls_last=True), "is_outdated", "name", "pk"]
     if search.query:
         return ["is_outdated", "-relevance", "pk"]
-    return ["is_outdated", "name", "pk"]
+    # Browsing: most recently verified first (so "may be outdated" ones come last), which an
+    # index serves without sorting every listing.
+    return [F("last_verified").desc(nulls_last=True), "pk"]
 
 
 def for_display(services: QuerySet[Service]) -> QuerySet[Service]:
@@ -206,7 +210,7 @@ def for_display(services: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
-def public_service(service_id: object) -> Service | None:
+def public_service(service_id: uuid.UUID) -> Service | None:
     return for_display(with_outdated(public_services())).filter(pk=service_id).first()
 
 
@@ -225,7 +229,7 @@ def spoken_languages() -> list[str]:
     def read() -> list[str]:
         return sorted(set(Language.objects.values_list("code", flat=True).distinct()))
 
-    return list(cache.get_or_set("directory:spoken-languages", read, timeout=600))
+    return list(cache.get_or_set("directory:spoken-languages", read, timeout=600) or [])
 
 
 def organization_services(organization: Organization) -> QuerySet[Service]:

@@ -41,11 +41,11 @@ def review_required(service: Service) -> bool:
 
 
 def content_languages(service: Service) -> str:
-    codes = [code for code, _name in settings.LANGUAGES if getattr(service, f"name_{code}", "")]
+    codes = [code for code, _name in settings.LANGUAGES if getattr(service, f"name_{code}", None)]
     codes += [
         code
         for code, _name in settings.LANGUAGES
-        if code not in codes and getattr(service, f"description_{code}", "")
+        if code not in codes and getattr(service, f"description_{code}", None)
     ]
     return ",".join(codes)
 

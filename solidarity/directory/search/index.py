@@ -4,6 +4,7 @@ neighbourhoods, and the names and synonyms of its taxonomy terms in every langua
 
 import uuid
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -59,8 +60,10 @@ def service_document(service: Service, *, terms: Iterable[TaxonomyTerm], extra: 
     return " ".join([own, *(term_text(term) for term in terms)])
 
 
-def db_id(service_id: object) -> object:
-    return Service._meta.pk.get_db_prep_value(service_id, connection)  # type: ignore[union-attr]
+def db_id(service_id: object) -> Any:
+    pk = Service._meta.pk
+    assert pk is not None
+    return pk.get_db_prep_value(service_id, connection)
 
 
 def fts_rowid(service_id: uuid.UUID) -> int:
@@ -77,13 +80,13 @@ def write_documents(rows: Sequence[tuple[uuid.UUID, str]]) -> None:
             cursor.executemany(
                 f"INSERT OR REPLACE INTO {TABLE} (rowid, service_id, document) "  # noqa: S608
                 "VALUES (%s, %s, %s)",
-                [(fts_rowid(pk), db_id(pk), document) for pk, document in rows],
+                [[fts_rowid(pk), db_id(pk), document] for pk, document in rows],
             )
         else:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (service_id, document) VALUES (%s, %s) "  # noqa: S608
                 "ON CONFLICT (service_id) DO UPDATE SET document = EXCLUDED.document",
-                [(db_id(pk), document) for pk, document in rows],
+                [[db_id(pk), document] for pk, document in rows],
             )
 
 
@@ -91,11 +94,11 @@ def remove_documents(service_ids: Sequence[uuid.UUID]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             sql = f"DELETE FROM {TABLE} WHERE rowid = %s"  # noqa: S608 - a constant table name
-            params = [fts_rowid(pk) for pk in service_ids]
+            params: list[Any] = [fts_rowid(pk) for pk in service_ids]
         else:
             sql = f"DELETE FROM {TABLE} WHERE service_id = %s"  # noqa: S608 - a constant table name
             params = [db_id(pk) for pk in service_ids]
-        cursor.executemany(sql, [(p,) for p in params])
+        cursor.executemany(sql, [[p] for p in params])
 
 
 def index_services(services: Iterable[Service]) -> int:

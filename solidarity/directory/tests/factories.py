@@ -27,9 +27,11 @@ def endorse(
     org: Organization, *, status: str = Endorsement.Status.VERIFIED, all_five: bool = True
 ) -> Endorsement:
     commitments = list(Commitment.values) if all_five else list(Commitment.values)[:3]
+    declaration = org.city.declarations.first()
+    assert declaration is not None
     return Endorsement.objects.create(
         organization=org,
-        declaration=org.city.declarations.first(),
+        declaration=declaration,
         provides_services=True,
         commitments=commitments,
         decision_method=Endorsement.DecisionMethod.GENERAL_ASSEMBLY,

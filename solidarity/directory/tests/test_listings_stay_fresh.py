@@ -85,7 +85,9 @@ def test_a_listing_without_a_name_or_category_is_refused_with_clear_errors(rep_c
 
 def test_still_accurate_reverifies_today_and_the_listing_ranks_first_again(rep_client, provider):
     old = factories.service(provider, name={"en": "A dentist"}, term_codes=("dental",))
-    factories.service(provider, name={"en": "B dentist"}, term_codes=("dental",))
+    fresh = factories.service(provider, name={"en": "B dentist"}, term_codes=("dental",))
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    Service.objects.filter(pk=fresh.pk).update(last_verified=yesterday)
     long_ago = datetime.date.today() - datetime.timedelta(days=200)
     Service.objects.filter(pk=old.pk).update(last_verified=long_ago)
     assert [s.name for s in service_search(SearchQuery(category="dental"))] == [

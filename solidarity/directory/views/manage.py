@@ -19,21 +19,27 @@ from solidarity.directory.forms_manage import (
     schedule_initial,
     schedules_from,
 )
-from solidarity.directory.models import Location, Service
+from solidarity.directory.models import Location, Organization, Service
+
+
+def organization_of(request: HttpRequest) -> Organization:
+    organization = getattr(request.user, "organization", None)
+    assert organization is not None  # representative_required ran first
+    return organization
 
 
 def own_service(request: HttpRequest, service_id: uuid.UUID) -> Service:
-    return get_object_or_404(Service, pk=service_id, organization=request.user.organization)  # type: ignore[union-attr]
+    return get_object_or_404(Service, pk=service_id, organization=organization_of(request))
 
 
 def own_location(request: HttpRequest, location_id: uuid.UUID) -> Location:
-    return get_object_or_404(Location, pk=location_id, organization=request.user.organization)  # type: ignore[union-attr]
+    return get_object_or_404(Location, pk=location_id, organization=organization_of(request))
 
 
 @require_safe
 @representative_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    organization = request.user.organization  # type: ignore[union-attr]
+    organization = organization_of(request)
     context = {
         "organization": organization,
         "services": selectors.organization_services(organization),
@@ -45,7 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @representative_required
 def service_edit(request: HttpRequest, service_id: uuid.UUID | None = None) -> HttpResponse:
-    organization = request.user.organization  # type: ignore[union-attr]
+    organization = organization_of(request)
     service = own_service(request, service_id) if service_id else Service(organization=organization)
     data = request.POST if request.method == "POST" else None
     form = ServiceForm(data, instance=service, organization=organization)
@@ -91,7 +97,7 @@ def service_accurate(request: HttpRequest, service_id: uuid.UUID) -> HttpRespons
 
 @representative_required
 def location_edit(request: HttpRequest, location_id: uuid.UUID | None = None) -> HttpResponse:
-    organization = request.user.organization  # type: ignore[union-attr]
+    organization = organization_of(request)
     location = (
         own_location(request, location_id) if location_id else Location(organization=organization)
     )

@@ -1,0 +1,139 @@
+"""Directory search page at 60,000 services, on SQLite and PostgreSQL, beside the bare view.
+
+    .venv/bin/python -m bench.directory_search [--services 60000] [--database sqlite postgres]
+                                               [--clients 1 10 50] [--seconds 10]
+                                               [--output bench/directory_search.md]
+
+For each database: migrate, load the demo data with `solidarity-city demo-data --services N`
+(timed; the directory's own share is printed by the command), then serve it with gunicorn on
+127.0.0.1 (`bench.harness.Server`) and measure the search page against the bare Django view in
+the same run (`bench.harness.compare`). The search paths rotate through keyword searches in the
+four languages, filters, open-now, "near me" with distance order, a neighbourhood and a deep
+page, so no single cached plan answers everything. Budget (DESIGN.md §7): p95 <= 50 ms and
+throughput >= 0.5x the bare view. Bounded: each measurement stops at `--requests` or
+`--seconds`; traffic goes only to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import time
+import urllib.parse
+from pathlib import Path
+
+from bench import harness
+
+SEARCHES = [
+    {"q": "food bank"},
+    {"q": "dentiste"},
+    {"q": "dentista", "city": "toronto"},
+    {"q": "طبيب أسنان"},
+    {"q": "abogado inmigración"},
+    {"q": "shelter", "open_now": "on"},
+    {"category": "health", "attributes": ["free", "no-id-required"]},
+    {"lat": "45.50", "lon": "-73.57", "order": "distance", "q": "clinic"},
+    {"city": "montreal", "neighbourhood": "montreal/parc-extension", "category": "food"},
+    {"q": "legal clinic", "language": "es", "page": "3"},
+    {"q": "cours de français", "city": "montreal"},
+    {},
+]
+LANGUAGES = ["en", "fr", "es", "ar"]
+
+
+def search_paths() -> list[str]:
+    paths = []
+    for number, params in enumerate(SEARCHES):
+        language = LANGUAGES[number % len(LANGUAGES)]
+        paths.append(f"/{language}/services/?{urllib.parse.urlencode(params, doseq=True)}")
+    return paths
+
+
+def load(url: str, services: int) -> tuple[float, str]:
+    harness.manage("migrate", "--noinput", database_url=url)
+    started = time.monotonic()
+    output = harness.manage("demo_data", f"--services={services}", database_url=url)
+    elapsed = time.monotonic() - started
+    found = re.search(r"(\d+) demo services in ([\d.]+) s", output)
+    return elapsed, found.group(0) if found else "(directory timing not printed)"
+
+
+def check(server: harness.Server) -> None:
+    """Every path answers 200 before we time anything."""
+    import urllib.request
+
+    for path in search_paths():
+        with urllib.request.urlopen(
+            server.url(urllib.parse.quote(path, safe="/?=&%")), timeout=30
+        ) as r:
+            assert r.status == 200, path
+
+
+def run(database: str, args: argparse.Namespace) -> str:
+    context = harness.postgres_database() if database == "postgres" else harness.sqlite_database()
+    name = "PostgreSQL" if database == "postgres" else "SQLite"
+    with context as url:
+        total, directory = load(url, args.services)
+        with harness.Server(database_url=url) as server:
+            check(server)
+            rows = harness.compare(
+                server,
+                "search page",
+                search_paths(),
+                concurrencies=tuple(args.clients),
+                requests=args.requests,
+                seconds=args.seconds,
+            )
+            memory = server.worker_memory()
+    verdict = [
+        f"- p95 ≤ 50 ms at {r.target.concurrency} clients: "
+        f"{'yes' if r.target.p95_ms <= 50 else 'NO'} ({r.target.p95_ms:.1f} ms); "
+        f"throughput ≥ 0.5x bare: {'yes' if r.ratio >= 0.5 else 'NO'} ({r.ratio:.2f}x)"
+        for r in rows
+    ]
+    rss = ", ".join(f"{m.get('rss', 0):.0f}" for m in memory)
+    return "\n".join(
+        [
+            f"### {name}",
+            "",
+            f"Demo data (`demo-data --services {args.services}`, every app): {total:.1f} s; "
+            f"directory share: {directory}.",
+            "",
+            harness.markdown(rows, database=name),
+            "",
+            *verdict,
+            f"- gunicorn worker RSS (MB): {rss}",
+            f"- load average after the run: {', '.join(f'{v:.1f}' for v in os.getloadavg())}",
+            "",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--services", type=int, default=60_000)
+    parser.add_argument("--database", nargs="+", default=["sqlite", "postgres"])
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--requests", type=int, default=20_000)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--output", help="write the results (Markdown) to this file")
+    args = parser.parse_args()
+    header = [
+        "# Directory search benchmark",
+        "",
+        f"`python -m bench.directory_search` on {platform.node()}, {os.cpu_count()} cores, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. "
+        f"Paths (rotated): {len(search_paths())} searches, see `SEARCHES` in the script.",
+        "",
+    ]
+    sections = [run(database, args) for database in args.database]
+    text = "\n".join(header + sections)
+    print(text)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
