@@ -136,7 +136,12 @@ class Counts:
     total: int = 0
     listed: int = 0
     providers: int = 0
-    by_sector: list[tuple[str, str, int]] = field(default_factory=list)
+    by_sector: list[tuple[str, int]] = field(default_factory=list)  # (sector key, count)
+
+    @property
+    def sectors(self) -> list[tuple[str, str, int]]:
+        """(key, label in the current language, count): labels are never cached."""
+        return [(key, str(Sector(key).label), number) for key, number in self.by_sector]
 
     @property
     def count_only(self) -> int:
@@ -166,7 +171,7 @@ def _count(city: City | None) -> Counts:
         .annotate(n=Count("pk"))
         .values_list("organization__sector", "n")
     )
-    by_sector = [(key, str(label), sectors[key]) for key, label in Sector.choices if key in sectors]
+    by_sector = [(key, sectors[key]) for key in Sector.values if key in sectors]
     return Counts(by_sector=by_sector, **totals)
 
 

@@ -78,7 +78,7 @@ def test_counts_by_sector_include_every_verified_endorser(client, endorsers):
     assert counts.total == 4
     assert counts.listed == 3
     assert counts.providers == 3
-    assert {key: n for key, _label, n in counts.by_sector} == {
+    assert dict(counts.by_sector) == {
         "food_bank": 1,
         "union": 1,
         "healthcare": 1,
@@ -160,3 +160,14 @@ def test_the_public_pages_render_in_every_language(client, endorsers, lang):
         response = client.get(f"/{lang}/{path}")
         assert response.status_code == 200
         assert f'<html lang="{lang}"' in response.content.decode()
+
+
+def test_the_chart_geometry_is_not_localized_and_sector_names_are(client, endorsers):
+    client.get("/en/endorsers/")  # caches the counts while English is active
+
+    html = client.get("/fr/endorsers/").content.decode()
+
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "," not in svg.split("<title")[0]
+    assert 'width="' in svg and "," not in svg.split('<rect x="', 1)[1].split("/>")[0]
+    assert "Syndicat" in html.split("<table>", 1)[1]
