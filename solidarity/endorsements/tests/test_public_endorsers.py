@@ -169,5 +169,6 @@ def test_the_chart_geometry_is_not_localized_and_sector_names_are(client, endors
 
     svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "," not in svg.split("<title")[0]
-    assert 'width="' in svg and "," not in svg.split('<rect x="', 1)[1].split("/>")[0]
+    assert 'width="' in svg
+    assert "," not in svg.split('<rect x="', 1)[1].split("/>")[0]
     assert "Syndicat" in html.split("<table>", 1)[1]
