@@ -229,7 +229,10 @@ ADMINS: list[tuple[str, str]] = []  # error e-mails would carry request details:
 
 # --- Security headers ----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# "same-origin": no referrer ever leaves the site, but our own form posts still carry a real
+# Origin header. With "no-referrer" browsers send `Origin: null` on POST and Django's CSRF check
+# refuses every form (found by the browser tests).
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = (

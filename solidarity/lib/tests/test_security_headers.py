@@ -11,7 +11,7 @@ def test_every_response_carries_the_security_headers(client, city, url):
     assert "default-src 'none'" in csp
     assert "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in response["Permissions-Policy"]
