@@ -95,7 +95,8 @@ def new_phone(browser: Browser, *, javascript: bool) -> BrowserContext:
         java_script_enabled=javascript,
         locale="en-CA",
     )
-    context.set_default_timeout(10_000)
+    # Generous: CI shares two cores between the server, Chromium and the other tests.
+    context.set_default_timeout(30_000)
     return context
 
 
@@ -122,3 +123,19 @@ def open_page(live_server: LiveServer, javascript: bool) -> Callable[[BrowserCon
 @pytest.fixture
 def page(phone: BrowserContext, open_page: Callable[[BrowserContext], Page]) -> Page:
     return open_page(phone)
+
+
+@pytest.fixture
+def new_tab(
+    browser: Browser, javascript: bool, open_page: Callable[[BrowserContext], Page]
+) -> Iterator[Callable[[], Page]]:
+    """Another person's phone (a context of its own: no shared cookies)."""
+    contexts: list[BrowserContext] = []
+
+    def new_tab() -> Page:
+        contexts.append(new_phone(browser, javascript=javascript))
+        return open_page(contexts[-1])
+
+    yield new_tab
+    for context in contexts:
+        context.close()

@@ -1,0 +1,31 @@
+"""What the people in the journeys do that several journeys share."""
+
+from django_otp.oath import totp
+from playwright.sync_api import Page
+
+from tests.browser.support import settle, visit
+
+ORGANIZER_PASSWORD = "a long organizer password"
+ORGANIZER_PASSPHRASE = "ana's vault passphrase"
+
+
+def current_code(organizer) -> str:
+    device = organizer.totpdevice_set.get()
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+
+
+def organizer_opens(page: Page, organizer, path: str) -> None:
+    """An organizer asks for a staff page: logs in with the second factor, unlocks the vault
+    when asked, and lands on the page asked for."""
+    visit(page, path)
+    page.get_by_label("Username").fill(organizer.username)
+    page.get_by_label("Password").fill(ORGANIZER_PASSWORD)
+    page.get_by_label("Code from your authenticator app").fill(current_code(organizer))
+    page.get_by_label("Code from your authenticator app").press("Enter")
+    page.wait_for_load_state()
+    if "/vault/unlock/" in page.url:
+        page.get_by_label("Vault passphrase").fill(ORGANIZER_PASSPHRASE)
+        page.get_by_label("Vault passphrase").press("Enter")
+        page.wait_for_load_state()
+    settle(page)
+    assert page.url.split("?")[0].endswith(path), page.url
