@@ -85,8 +85,8 @@ class ReportForm(HoneypotFormMixin, Form):
         month = self.fields["month"]
         assert isinstance(month, forms.ChoiceField)
         month.choices = recent_months(timezone.localdate())
-        if not self.is_bound:
-            self.initial.setdefault("submission", uuid.uuid4().hex)
+        if not self.is_bound and not self.initial.get("submission"):
+            self.initial["submission"] = uuid.uuid4().hex
 
     def clean_organization(self) -> Organization | None:
         value = self.cleaned_data["organization"].strip()

@@ -25,6 +25,7 @@ from solidarity.reports.forms import ReceiptForm, ReporterMessageForm, ReportFor
 from solidarity.reports.models import Report
 from solidarity.reports.services import (
     OpenReport,
+    Submission,
     report_add_reporter_message,
     report_open_by_receipt,
     report_submit,
@@ -67,7 +68,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return _receipt_page(request, submission.receipt)
 
 
-def _submit(data: dict[str, Any]) -> Any:
+def _submit(data: dict[str, Any]) -> Submission:
     organization = data["organization"]
     return report_submit(
         city=organization.city if organization else data["city"],
