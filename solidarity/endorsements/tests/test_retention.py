@@ -45,3 +45,17 @@ def test_an_organization_with_another_endorsement_is_kept(make_endorsement):
 
     assert result == {"unconfirmed endorsements": 1, "organizations": 0}
     assert Organization.objects.filter(pk=stale.organization.pk).exists()
+
+
+def test_the_purge_command_runs_the_endorsement_retention(make_endorsement):
+    import io
+
+    from django.core.management import call_command
+
+    stale = make_endorsement(name="Forgotten", status="unconfirmed")
+    out = io.StringIO()
+
+    call_command("purge", today=timezone.localdate() + datetime.timedelta(days=8), stdout=out)
+
+    assert not Endorsement.objects.filter(pk=stale.pk).exists()
+    assert "1 unconfirmed endorsements deleted" in out.getvalue()
