@@ -8,9 +8,7 @@ from tests.browser.support import assert_sound_page, visit
 pytestmark = pytest.mark.browser
 
 
-def test_a_volunteer_signs_up_and_an_organizer_sees_it(
-    page, browser, new_tab, city, organizer
-):
+def test_a_volunteer_signs_up_and_an_organizer_sees_it(page, browser, new_tab, city, organizer):
     visit(page, "/en/get-involved/")
     assert_sound_page(page)
     page.get_by_label("Name or alias").fill("Samira")

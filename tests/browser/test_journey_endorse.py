@@ -1,0 +1,89 @@
+"""An organization endorses, confirms from the e-mail link; an organizer logs in with the second
+factor, unlocks the vault and verifies it; the organization appears publicly; its representative
+logs in by magic link and adds a service that, once approved, shows up in search."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from tests.browser.people import organizer_opens
+from tests.browser.support import assert_sound_page, settle, visit
+
+pytestmark = pytest.mark.browser
+
+ORGANIZATION = "Centre communautaire Parc-Extension"
+CONTACT = "coordination@parc-ex.example"
+SERVICE = "Parc-Ex evening legal clinic"
+
+
+def link_in_last_mail(to: str, pattern: str) -> str:
+    bodies = [m.body for m in mail.outbox if to in m.to]
+    assert bodies, f"no e-mail to {to}"
+    match = re.search(rf"https?://[^/\s]+(/\S*{pattern}\S*)", bodies[-1])
+    assert match, bodies[-1]
+    return match.group(1)
+
+
+def endorse(page) -> None:
+    visit(page, "/en/endorse/")
+    assert_sound_page(page)
+    page.get_by_label("Name of the organization").fill(ORGANIZATION)
+    page.locator("select[name=sector]").select_option(index=1)
+    page.locator("input[name=provides_services][value=yes]").check()
+    for box in page.locator("input[name=commitments]").all():
+        box.check()
+    page.locator("input[name=supports_status_for_all]").check()
+    page.locator("input[name=decision_method]").first.check()
+    page.locator("input[name=decided_month]").fill("2026-10")
+    page.get_by_label("Contact person's name").fill("Nadia")
+    page.get_by_label("Role in the organization").fill("Coordinator")
+    page.get_by_label("Contact e-mail").fill(CONTACT)
+    page.get_by_label("Contact e-mail").press("Enter")
+    page.wait_for_url(re.compile(r"/endorse/(thanks|received)/"))
+    settle(page)
+    assert_sound_page(page)
+
+
+def confirm_by_email(page) -> None:
+    if not any(CONTACT in m.to for m in mail.outbox):
+        # Without JavaScript there is no proof of work and no e-mail is sent at once; the
+        # organization asks for the link again.
+        visit(page, "/en/endorse/resend/")
+        page.get_by_label("Contact e-mail").fill(CONTACT)
+        page.get_by_label("Contact e-mail").press("Enter")
+        page.wait_for_load_state()
+    visit(page, link_in_last_mail(CONTACT, "/endorse/confirm/"))
+    assert_sound_page(page)
+
+
+def test_an_endorsement_goes_from_the_form_to_a_service_in_search(page, new_tab, city, organizer):
+    endorse(page)
+    confirm_by_email(page)
+
+    staff = new_tab()
+    organizer_opens(staff, organizer, "/en/endorsements/review/")
+    staff.get_by_role("link", name=ORGANIZATION).click()
+    staff.get_by_role("button", name="Verify and invite the contact as representative").click()
+    staff.wait_for_load_state()
+
+    visit(page, "/en/endorsers/")
+    assert_sound_page(page)
+    assert page.get_by_text(ORGANIZATION).first.is_visible()
+
+    visit(page, link_in_last_mail(CONTACT, "/accounts/"))
+    settle(page)
+    visit(page, "/en/services/manage/new/")
+    page.locator("input[name=name_en]").fill(SERVICE)
+    page.locator("input[name=categories]").first.check()
+    page.locator("input[name=name_en]").press("Enter")
+    page.wait_for_load_state()
+
+    visit(staff, "/en/services/review/")
+    staff.get_by_role("link", name=SERVICE).click()
+    staff.get_by_role("button", name=re.compile("Approve", re.IGNORECASE)).click()
+    staff.wait_for_load_state()
+
+    visit(page, "/en/services/?q=Parc-Ex+evening+legal")
+    assert_sound_page(page)
+    assert page.get_by_role("link", name=SERVICE).first.is_visible()
