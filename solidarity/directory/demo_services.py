@@ -191,11 +191,11 @@ def load(*, services: int = 300, stdout: Any = None, **options: Any) -> None:
         return
     rows: Rows = {}
     documents: list[tuple[uuid.UUID, str]] = []
-    sites: dict[uuid.UUID, tuple[dict[str, Any], str, int]] = {}
+    sites: dict[uuid.UUID, tuple[dict[str, Any], Neighbourhood, int]] = {}
     for number in range(services):
         organization = organizations[number % len(organizations)]
         row, category, walk_in = generator.service(organization)
-        site, hood_name = location_for(generator, organization, hoods, sites, rows)
+        site, hood = location_for(generator, organization, hoods, sites, rows)
         terms = generator.attribute_terms(category, walk_in)
         add(rows, Service, row)
         add(
@@ -212,7 +212,14 @@ def load(*, services: int = 300, stdout: Any = None, **options: Any) -> None:
         for model, extra in generator.extras(row["id"], category):
             add(rows, model, extra)
         listing = types.SimpleNamespace(**row, organization=organization)
-        documents.append((row["id"], index.service_document(listing, terms=terms, extra=hood_name)))  # type: ignore[arg-type]
+        tags = index.service_tags(
+            terms=terms,
+            languages=[r["code"] for r in rows[Language][-3:]],
+            city=organization.city.slug,
+            hoods=[f"{organization.city.slug}{hood.slug}"],
+        )
+        document = index.service_document(listing, terms=terms, extra=str(hood.name), tags=tags)  # type: ignore[arg-type]
+        documents.append((row["id"], document))
         if len(rows[Service]) >= BATCH:
             flush(rows, documents)
     flush(rows, documents)
@@ -224,16 +231,16 @@ def location_for(
     generator: Generator,
     organization: Organization,
     hoods: dict[int, list[Neighbourhood]],
-    sites: dict[uuid.UUID, tuple[dict[str, Any], str, int]],
+    sites: dict[uuid.UUID, tuple[dict[str, Any], Neighbourhood, int]],
     rows: Rows,
-) -> tuple[dict[str, Any], str]:
+) -> tuple[dict[str, Any], Neighbourhood]:
     """A few services share each location of an organization."""
     current = sites.get(organization.pk)
     if current is None or current[2] >= SERVICES_PER_LOCATION:
         hood = generator.random.choice(hoods[organization.city_id])
         for model, row in generator.location(organization, hood):
             add(rows, model, row)
-        current = (rows[Location][-1], str(hood.name), 0)
+        current = (rows[Location][-1], hood, 0)
     sites[organization.pk] = (current[0], current[1], current[2] + 1)
     return current[0], current[1]
 

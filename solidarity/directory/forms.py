@@ -114,7 +114,9 @@ def neighbourhood_from(value: str) -> Neighbourhood | None:
     if not value or "/" not in value:
         return None
     city_slug, slug = value.split("/", 1)
-    return Neighbourhood.objects.filter(city__slug=city_slug, slug=slug).first()
+    return (
+        Neighbourhood.objects.select_related("city").filter(city__slug=city_slug, slug=slug).first()
+    )
 
 
 class OutdatedReportForm(HoneypotFormMixin, forms.Form):

@@ -37,6 +37,7 @@ from solidarity.directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from solidarity.directory.search.index import tag
 from solidarity.directory.search.query import matching
 from solidarity.directory.search.text import query_words
 from solidarity.directory.taxonomy import ATTRIBUTES, CATEGORIES
@@ -86,39 +87,6 @@ def with_outdated(services: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
-def term_ids(codes: Sequence[str], *, taxonomy: str, with_children: bool) -> list[object]:
-    terms = TaxonomyTerm.objects.filter(taxonomy__code=taxonomy)
-    q = Q(code__in=codes)
-    if with_children:
-        q |= Q(parent__code__in=codes)
-    return list(terms.filter(q).values_list("pk", flat=True))
-
-
-def has_terms(ids: list[object]) -> Exists:
-    return Exists(Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term__in=ids))
-
-
-def filter_category(services: QuerySet[Service], category: str) -> QuerySet[Service]:
-    return services.filter(has_terms(term_ids([category], taxonomy=CATEGORIES, with_children=True)))
-
-
-def filter_attributes(services: QuerySet[Service], codes: Sequence[str]) -> QuerySet[Service]:
-    for code in codes:
-        services = services.filter(
-            has_terms(term_ids([code], taxonomy=ATTRIBUTES, with_children=False))
-        )
-    return services
-
-
-def filter_language(services: QuerySet[Service], code: str) -> QuerySet[Service]:
-    return services.filter(Exists(Language.objects.filter(service=OuterRef("pk"), code=code)))
-
-
-def filter_neighbourhood(services: QuerySet[Service], hood: Neighbourhood) -> QuerySet[Service]:
-    at = ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__neighbourhood=hood)
-    return services.filter(Exists(at))
-
-
 def with_distance(services: QuerySet[Service], near: Near) -> QuerySet[Service]:
     """Keeps services with a location within NEAR_RADIUS_KM and annotates `distance_km` to the
     nearest one, computed in SQL (equirectangular: exact enough within a city)."""
@@ -156,8 +124,9 @@ def service_search(
     """The directory search: public services matching every filter, best first. Relevance
     order puts listings that may be outdated after fresh ones; distance order needs `near`."""
     services = public_services() if services is None else services
-    if search.query:
-        services = matching(services, query_words(search.query))
+    tags = filter_tags(search)
+    if search.query or tags:
+        services = matching(services, query_words(search.query), tags)
     if search.city is not None:
         services = services.filter(organization__city=search.city)
     services = apply_filters(services, search)
@@ -167,15 +136,18 @@ def service_search(
     return services.order_by(*ordering(search))
 
 
-def apply_filters(services: QuerySet[Service], search: SearchQuery) -> QuerySet[Service]:
-    if search.category:
-        services = filter_category(services, search.category)
-    if search.attributes:
-        services = filter_attributes(services, search.attributes)
-    if search.language:
-        services = filter_language(services, search.language)
+def filter_tags(search: SearchQuery) -> list[str]:
+    """Category, attributes, language and neighbourhood, as index tags (see search.index)."""
+    tags = [tag("cat", search.category)] if search.category else []
+    tags += [tag("att", code) for code in search.attributes]
+    tags += [tag("lang", search.language)] if search.language else []
     if search.neighbourhood is not None:
-        services = filter_neighbourhood(services, search.neighbourhood)
+        hood = search.neighbourhood
+        tags.append(tag("hood", f"{hood.city.slug}{hood.slug}"))
+    return tags
+
+
+def apply_filters(services: QuerySet[Service], search: SearchQuery) -> QuerySet[Service]:
     if search.open_now:
         cities = [search.city] if search.city is not None else list(City.objects.all())
         services = services.filter(open_now_q(cities=cities, now=search.now or timezone.now()))

@@ -11,6 +11,7 @@ from django.db import connection
 
 from solidarity.directory.models import Service, TaxonomyTerm
 from solidarity.directory.search.text import document_text
+from solidarity.directory.taxonomy import CATEGORIES
 
 TABLE = "directory_service_fts"
 SERVICE_FIELDS = (
@@ -52,12 +53,38 @@ def term_text(term: TaxonomyTerm) -> str:
     return cached
 
 
-def service_document(service: Service, *, terms: Iterable[TaxonomyTerm], extra: str = "") -> str:
+def tag(kind: str, code: str) -> str:
+    """A filter token ("zzattfree", "zzlanges"): filters become index look-ups, so combining
+    them costs an intersection of posting lists instead of a probe per service."""
+    return f"zz{kind}" + "".join(c for c in code.lower() if c.isascii() and c.isalnum())
+
+
+def term_tags(term: TaxonomyTerm) -> list[str]:
+    """A category also tags its parent (a dentist is health care); an attribute tags itself."""
+    if term.taxonomy.code != CATEGORIES:
+        return [tag("att", term.code)]
+    codes = [term.code] + ([term.parent.code] if term.parent is not None else [])
+    return [tag("cat", code) for code in codes]
+
+
+def service_tags(
+    *, terms: Iterable[TaxonomyTerm], languages: Iterable[str], city: str, hoods: Iterable[str]
+) -> list[str]:
+    tags = [t for term in terms for t in term_tags(term)]
+    tags += [tag("lang", code) for code in languages]
+    tags += [tag("city", city)] + [tag("hood", hood) for hood in hoods]
+    return tags
+
+
+def service_document(
+    service: Service, *, terms: Iterable[TaxonomyTerm], extra: str = "", tags: Iterable[str] = ()
+) -> str:
+    terms = list(terms)
     parts = translated_values(service, SERVICE_FIELDS)
     parts.append(service.organization.name)
     parts.append(extra)
     own = " ".join(document_text(part) for part in parts if part)
-    return " ".join([own, *(term_text(term) for term in terms)])
+    return " ".join([own, *(term_text(term) for term in terms), *tags])
 
 
 def db_id(service_id: object) -> Any:
@@ -107,18 +134,29 @@ def index_services(services: Iterable[Service]) -> int:
     for service in services:
         terms = list(service.taxonomy_terms.all())
         hoods = [
-            sal.location.neighbourhood.name
+            sal.location.neighbourhood
             for sal in service.service_at_locations.all()
-            if sal.location.neighbourhood is not None
+            if sal.location.neighbourhood is not None and not sal.location.is_retired
         ]
-        rows.append((service.pk, service_document(service, terms=terms, extra=" ".join(hoods))))
+        tags = service_tags(
+            terms=terms,
+            languages=[language.code for language in service.languages.all()],
+            city=service.organization.city.slug,
+            hoods=[f"{service.organization.city.slug}{hood.slug}" for hood in hoods],
+        )
+        names = " ".join(hood.name for hood in hoods)
+        document = service_document(service, terms=terms, extra=names, tags=tags)
+        rows.append((service.pk, document))
     write_documents(rows)
     return len(rows)
 
 
 def reindex(service_ids: Sequence[uuid.UUID]) -> int:
-    services = Service.objects.filter(pk__in=service_ids).select_related("organization")
+    services = Service.objects.filter(pk__in=service_ids).select_related("organization__city")
     services = services.prefetch_related(
-        "taxonomy_terms__parent", "service_at_locations__location__neighbourhood"
+        "taxonomy_terms__parent",
+        "taxonomy_terms__taxonomy",
+        "languages",
+        "service_at_locations__location__neighbourhood",
     )
     return index_services(services)

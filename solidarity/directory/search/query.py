@@ -17,33 +17,39 @@ def usable(words: list[str]) -> list[str]:
     return [word for word in words if len(word) >= MIN_WORD]
 
 
-def fts5_query(words: list[str]) -> str:
-    """Every word must match, each as a prefix ("dentist" finds "dentiste", "dentistas")."""
-    return " ".join(f'"{word}"*' for word in words)
+def fts5_query(words: list[str], tags: list[str]) -> str:
+    """Every word must match, each as a prefix ("dentist" finds "dentiste", "dentistas"), and
+    every filter tag exactly."""
+    return " ".join([*(f'"{word}"*' for word in words), *(f'"{tag}"' for tag in tags)])
 
 
-def tsquery(words: list[str]) -> str:
-    return " & ".join(f"{word}:*" for word in words)
+def tsquery(words: list[str], tags: list[str]) -> str:
+    return " & ".join([*(f"{word}:*" for word in words), *tags])
 
 
-def matching(services: QuerySet[Service], words: list[str]) -> QuerySet[Service]:
-    """Services whose index row matches every word, annotated with `relevance` (higher first).
-    Without usable words, nothing matches."""
+def matching(
+    services: QuerySet[Service],
+    words: list[str],
+    tags: list[str] = (),  # type: ignore[assignment]
+) -> QuerySet[Service]:
+    """Services whose index row matches every word and tag, annotated with `relevance`
+    (higher first). With neither usable words nor tags, nothing matches."""
     words = usable(words)
-    if not words:
+    if not words and not tags:
         return services.none().extra(select={"relevance": "0"})
     join = f"{TABLE}.service_id = directory_service.id"
     if connection.vendor == "sqlite":
         return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
             tables=[TABLE],
             where=[join, f"{TABLE} MATCH %s"],
-            params=[fts5_query(words)],
+            params=[fts5_query(words, list(tags))],
             select={"relevance": f"-{TABLE}.rank"},
         )
+    query = tsquery(words, list(tags))
     return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
         tables=[TABLE],
         where=[join, f"{TABLE}.vector @@ to_tsquery('simple', %s)"],
-        params=[tsquery(words)],
+        params=[query],
         select={"relevance": f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))"},
-        select_params=[tsquery(words)],
+        select_params=[query],
     )
