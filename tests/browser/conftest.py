@@ -7,6 +7,7 @@ tests measure are the bytes a visitor's phone would receive.
 
 import os
 import shutil
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server = LiveServer("127.0.0.1", start=False)
     server.thread.static_handler = static_handler
     server.start()
+    # The first request imports every view and template: do it outside the tests' timeouts.
+    urllib.request.urlopen(server.url + "/en/", timeout=180).read()  # noqa: S310 - loopback
     yield server
     server.stop()
 

@@ -19,7 +19,7 @@ def test_a_reporter_reads_the_organizers_reply_with_the_receipt(page, new_tab, c
     form.locator("select[name=city]").select_option(label="Montreal")
     form.locator("input[name=commitments]").first.check()
     form.locator("textarea[name=narrative]").fill("The receptionist asked for my papers.")
-    form.locator("button[type=submit]").focus()
+    page.get_by_role("button", name="Send the report").focus()
     page.keyboard.press("Enter")
     page.wait_for_selector(".receipt")
     settle(page)
