@@ -33,7 +33,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -61,8 +61,16 @@ def create_generation(scope: str) -> None:
 
 
 def generations(scopes: Collection[str]) -> str:
-    found = dict(ContentGeneration.objects.filter(scope__in=scopes).values_list("scope", "value"))
-    return ".".join(f"{scope}{found.get(scope, 0)}" for scope in sorted(scopes))
+    """One indexed read per request, in plain SQL: measured in-process, the ORM version of this
+    query took over a third of a cached page's time, mostly in building the query."""
+    ordered = sorted(scopes)
+    table = connection.ops.quote_name(ContentGeneration._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(ordered))
+    sql = f"SELECT scope, value FROM {table} WHERE scope IN ({placeholders})"  # noqa: S608 - no input in it
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ordered)
+        found = dict(cursor.fetchall())
+    return ".".join(f"{scope}{found.get(scope, 0)}" for scope in ordered)
 
 
 def cache_key(request: HttpRequest, scopes: Collection[str]) -> str:
