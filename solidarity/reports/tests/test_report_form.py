@@ -168,3 +168,10 @@ def test_a_form_that_could_not_be_stored_can_be_sent_again(city, organizer, monk
     assert retried.status_code == 201
     assert receipt
     assert Report.objects.count() == 1
+
+
+def test_a_search_keeps_the_forms_token_so_a_resent_form_is_still_stored_once(endorser):
+    data = {**report_data(), "find": "1", "organization_query": "Parc", "submission": "tok-1"}
+    page = Client().post(reverse("reports:report"), data).content.decode()
+
+    assert 'name="submission" value="tok-1"' in page
