@@ -5,6 +5,7 @@ Static files go through WhiteNoise from a collected, pre-compressed folder (what
 tests measure are the bytes a visitor's phone would receive.
 """
 
+import contextlib
 import os
 import shutil
 import urllib.error
@@ -58,10 +59,8 @@ def collect_compressed_static(root: Path) -> Path:
 def warm_up(url: str) -> None:
     """The first request imports every URLconf, view and template: done here, outside the
     tests' timeouts. Any answer will do (the test database may not exist yet)."""
-    try:
+    with contextlib.suppress(urllib.error.HTTPError):
         urllib.request.urlopen(url + "/en/", timeout=180).read()  # noqa: S310 - loopback
-    except urllib.error.HTTPError:
-        pass
 
 
 @pytest.fixture(scope="session")
