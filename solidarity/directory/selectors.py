@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     F,
     FloatField,
@@ -205,9 +206,11 @@ def spoken_languages() -> list[str]:
 
 
 def organization_services(organization: Organization) -> QuerySet[Service]:
-    return with_outdated(Service.objects.filter(organization=organization)).order_by(
-        "is_outdated", "name"
+    """A representative's listings, with the number of unresolved "outdated" reports."""
+    services = Service.objects.filter(organization=organization).annotate(
+        open_reports=Count("outdated_reports", filter=Q(outdated_reports__resolved=False))
     )
+    return with_outdated(services).order_by("is_outdated", "name")
 
 
 def organization_locations(organization: Organization) -> QuerySet[Location]:

@@ -157,9 +157,11 @@ def location_save(*, location: Location, address: dict[str, str]) -> Location:
     return location
 
 
+@transaction.atomic
 def location_retire(*, location: Location) -> Location:
     location.is_retired = True
     location.save(update_fields=["is_retired"])
+    index.reindex(list(location.service_at_locations.values_list("service_id", flat=True)))
     return location
 
 
