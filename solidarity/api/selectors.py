@@ -99,7 +99,10 @@ def public_services(filters: ServiceFilters) -> QuerySet[Service]:
         return Service.objects.none()
     services = directory.service_search(search)
     if filters.taxonomy_term_id:
-        services = services.filter(directory.has_terms([filters.taxonomy_term_id]))
+        with_term = Attribute.objects.filter(
+            service=OuterRef("pk"), taxonomy_term_id=filters.taxonomy_term_id
+        )
+        services = services.filter(Exists(with_term))
     if filters.taxonomy_id:
         terms = TaxonomyTerm.objects.filter(taxonomy_id=filters.taxonomy_id).values("pk")
         services = services.filter(
@@ -196,10 +199,11 @@ def near_postcode(
 
 
 def matching_service_ids(filters: ServiceFilters) -> Any:
-    """Ids of the matching services, as a subquery; with a text search, the best
-    MAX_SEARCH_MATCHES as a list, because the full-text join cannot run inside a subquery."""
+    """Ids of the matching services, as a subquery; with a text search or filters the search
+    index answers (language, attributes), the best MAX_SEARCH_MATCHES as a list, because the
+    full-text join cannot run inside a subquery."""
     services = public_services(filters)
-    if filters.search:
+    if filters.search or filters.language or filters.attributes:
         return list(services.values_list("pk", flat=True)[:MAX_SEARCH_MATCHES])
     return services.values("pk")
 

@@ -292,6 +292,8 @@ class Converters:
         name = row.text("name", Language, "name") or code
         note = row.text("note", Language, "note")
         values = {"code": code, "name": name, "note": note}
+        if links["service_id"]:
+            self.documents.add_language(links["service_id"], code)
         return self.build(Language, {"id": own_id, **links, **values})
 
     def convert_attribute(self, row: "Row", own_id: uuid.UUID) -> Any:

@@ -18,6 +18,7 @@ class SearchDocuments:
         self.services: dict[uuid.UUID, dict[str, Any]] = {}
         self.terms: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
         self.organization_names: dict[uuid.UUID, str] = {}
+        self.languages: dict[uuid.UUID, list[str]] = defaultdict(list)
 
     def add_service(self, row: dict[str, Any]) -> None:
         text = {k: v for k, v in row.items() if k.split("_")[0] in SERVICE_TEXT_PREFIXES and v}
@@ -26,9 +27,15 @@ class SearchDocuments:
     def add_term(self, service_id: uuid.UUID, term_id: uuid.UUID) -> None:
         self.terms[service_id].append(term_id)
 
-    def write(self, service_org: dict[uuid.UUID, uuid.UUID], *, progress: Callable | None) -> set:
-        """Writes the documents of every service added; returns their ids."""
-        terms = {t.pk: t for t in TaxonomyTerm.objects.select_related("parent")}
+    def add_language(self, service_id: uuid.UUID, code: str) -> None:
+        self.languages[service_id].append(code)
+
+    def write(
+        self, service_org: dict[uuid.UUID, uuid.UUID], *, city: str, progress: Callable | None
+    ) -> set:
+        """Writes the documents of every service added, with the directory's own document and
+        filter tags (categories, attributes, languages, city, neighbourhoods); returns their ids."""
+        terms = {t.pk: t for t in TaxonomyTerm.objects.select_related("parent", "taxonomy")}
         ids = list(self.services)
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
@@ -40,7 +47,15 @@ class SearchDocuments:
                 organization = types.SimpleNamespace(name=names.get(owner, "") if owner else "")
                 listing = types.SimpleNamespace(**self.services[pk], organization=organization)
                 found = [terms[t] for t in self.terms.get(pk, []) if t in terms]
-                document = index.service_document(listing, terms=found, extra=hoods.get(pk, ""))  # type: ignore[arg-type]
+                places = hoods.get(pk, [])
+                tags = index.service_tags(
+                    terms=found,
+                    languages=self.languages.get(pk, []),
+                    city=city,
+                    hoods=[f"{city}{slug}" for slug, _name in places],
+                )
+                names = " ".join(name for _slug, name in places)
+                document = index.service_document(listing, terms=found, extra=names, tags=tags)  # type: ignore[arg-type]
                 rows.append((pk, document))
             index.write_documents(rows)
             if progress:
@@ -55,14 +70,17 @@ class SearchDocuments:
         return self.organization_names
 
 
-def neighbourhood_names(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
-    pairs = ServiceAtLocation.objects.filter(
-        service_id__in=service_ids, location__neighbourhood__isnull=False
-    ).values_list("service_id", "location__neighbourhood__name")
-    names: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for service_id, name in pairs:
-        names[service_id].append(name)
-    return {pk: " ".join(found) for pk, found in names.items()}
+def neighbourhood_names(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[str, str]]]:
+    """(slug, name) of the neighbourhoods of each service's active locations."""
+    rows = ServiceAtLocation.objects.filter(
+        service_id__in=service_ids,
+        location__neighbourhood__isnull=False,
+        location__is_retired=False,
+    ).values_list("service_id", "location__neighbourhood__slug", "location__neighbourhood__name")
+    places: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
+    for service_id, slug, name in rows:
+        places[service_id].append((slug, name))
+    return places
 
 
 SERVICE_TEXT_PREFIXES = {"name", "alternate", "description", "eligibility", "application"}

@@ -270,7 +270,9 @@ class Importer(Converters):
     def reindex(self) -> None:
         """Search documents of imported services built from the rows in hand; services only
         touched (a new attribute, a new location) are re-read by the directory's indexer."""
-        written = self.documents.write(self.service_org, progress=self.progress)
+        written = self.documents.write(
+            self.service_org, city=self.city.slug, progress=self.progress
+        )
         others = sorted(self.touched_services - written)
         for start in range(0, len(others), REINDEX_BATCH):
             index.reindex(others[start : start + REINDEX_BATCH])

@@ -17,13 +17,13 @@ URLS = [
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_responses_carry_security_headers_and_set_no_cookie(client, url):
+def test_responses_carry_security_headers_and_set_no_cookie(client, settings, url):
     response = client.get(url)
     assert response.status_code in (200, 404)
     assert response.cookies == {}
     assert "Set-Cookie" not in response.headers
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == settings.SECURE_REFERRER_POLICY
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "default-src 'none'" in response["Content-Security-Policy"]
 

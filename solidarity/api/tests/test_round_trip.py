@@ -124,3 +124,11 @@ def test_imported_organizations_stay_private_until_they_endorse(client, city, ex
     assert client.get("/api/organizations").json()["total_items"] == 0
     endorse(Organization.objects.get())
     assert client.get("/api/services").json()["total_items"] == 1
+
+
+def test_imported_services_are_found_by_the_directory_search_and_filters(client, city, examples):
+    hsds_import(path=examples, city=city)
+    endorse(Organization.objects.get())
+    for query in ("search=counselling", "language=ur", "search=counselling&language=ur"):
+        assert client.get(f"/api/services?{query}").json()["total_items"] == 1, query
+    assert client.get("/api/services?language=fr").json()["total_items"] == 0
