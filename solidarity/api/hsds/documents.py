@@ -54,8 +54,8 @@ class SearchDocuments:
                     city=city,
                     hoods=[f"{city}{slug}" for slug, _name in places],
                 )
-                names = " ".join(name for _slug, name in places)
-                document = index.service_document(listing, terms=found, extra=names, tags=tags)  # type: ignore[arg-type]
+                where = " ".join(name for _slug, name in places)
+                document = index.service_document(listing, terms=found, extra=where, tags=tags)  # type: ignore[arg-type]
                 rows.append((pk, document))
             index.write_documents(rows)
             if progress:
