@@ -150,3 +150,9 @@ def new_tab(
     yield new_tab
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def _keep_shipped_rows(django_db_serialized_rollback: None) -> None:
+    """The live server needs transactional tests, whose flush would also delete the rows that
+    migrations ship (the taxonomy, the declaration texts); serialized rollback puts them back."""

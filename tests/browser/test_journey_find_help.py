@@ -30,6 +30,7 @@ def test_a_person_finds_a_free_clinic_with_no_id_open_now_in_arabic_and_prints_i
     assert_sound_page(page)
     search = page.locator("form:has(select[name=category])")
     search.locator("select[name=category]").select_option("health")
+    search.locator("details.more-filters > summary").click()
     search.locator("input[name=attributes][value=free]").check()
     search.locator("input[name=attributes][value=no-id-required]").check()
     search.locator("input[name=open_now]").check()
