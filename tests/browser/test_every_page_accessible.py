@@ -60,10 +60,10 @@ def test_every_public_form_passes_axe_empty_and_with_its_errors(page, city, lang
         visit(page, f"/{lang}/{path}")
         failures[path] = check(page)
         # Sent empty, past the browser's own checks: the server's error state.
-        page.locator("main form[method=post]").last.evaluate(
-            "form => HTMLFormElement.prototype.submit.call(form)"
-        )
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator("main form[method=post]").last.evaluate(
+                "form => HTMLFormElement.prototype.submit.call(form)"
+            )
         settle(page)
         assert page.locator("[aria-invalid=true], .errorlist, .error-summary").count() > 0, path
         failures[path + " (errors)"] = check(page)
