@@ -3,7 +3,7 @@
 from django_otp.oath import totp
 from playwright.sync_api import Page
 
-from tests.browser.support import settle, visit
+from tests.browser.support import visit
 
 ORGANIZER_PASSWORD = "a long organizer password"
 ORGANIZER_PASSPHRASE = "ana's vault passphrase"
@@ -21,11 +21,11 @@ def organizer_opens(page: Page, organizer, path: str) -> None:
     page.get_by_label("Username").fill(organizer.username)
     page.get_by_label("Password").fill(ORGANIZER_PASSWORD)
     page.get_by_label("Code from your authenticator app").fill(current_code(organizer))
-    page.get_by_label("Code from your authenticator app").press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_label("Code from your authenticator app").press("Enter")
     if "/vault/unlock/" not in page.url:
         visit(page, "/en/vault/unlock/")
     page.get_by_label("Vault passphrase").fill(ORGANIZER_PASSPHRASE)
-    page.get_by_label("Vault passphrase").press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_label("Vault passphrase").press("Enter")
     visit(page, path)

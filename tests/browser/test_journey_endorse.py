@@ -62,8 +62,8 @@ def test_an_endorsement_goes_from_the_form_to_a_service_in_search(page, new_tab,
     staff = new_tab()
     organizer_opens(staff, organizer, "/en/endorsements/review/")
     staff.get_by_role("link", name=ORGANIZATION).click()
-    staff.get_by_role("button", name="Verify and invite the contact as representative").click()
-    staff.wait_for_load_state()
+    with staff.expect_navigation():
+        staff.get_by_role("button", name="Verify and invite the contact as representative").click()
 
     visit(page, "/en/endorsers/")
     assert_sound_page(page)
@@ -74,13 +74,13 @@ def test_an_endorsement_goes_from_the_form_to_a_service_in_search(page, new_tab,
     visit(page, "/en/services/manage/new/")
     page.locator("input[name=name_en]").fill(SERVICE)
     page.locator("input[name=categories]").first.check()
-    page.locator("input[name=name_en]").press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("input[name=name_en]").press("Enter")
 
     visit(staff, "/en/services/review/")
     staff.get_by_role("link", name=SERVICE).click()
-    staff.get_by_role("button", name=re.compile("Approve", re.IGNORECASE)).click()
-    staff.wait_for_load_state()
+    with staff.expect_navigation():
+        staff.get_by_role("button", name=re.compile("Approve", re.IGNORECASE)).click()
 
     visit(page, "/en/services/?q=Parc-Ex+evening+legal")
     assert_sound_page(page)

@@ -31,8 +31,8 @@ def test_a_reporter_reads_the_organizers_reply_with_the_receipt(page, new_tab, c
     organizer_opens(organizer_page, organizer, "/en/organizers/reports/")
     organizer_page.locator("main td a[href*='/organizers/reports/']").first.click()
     organizer_page.locator("textarea[name=reply]").fill(REPLY)
-    organizer_page.get_by_role("button", name="Send the reply").click()
-    organizer_page.wait_for_load_state()
+    with organizer_page.expect_navigation():
+        organizer_page.get_by_role("button", name="Send the reply").click()
 
     visit(page, "/en/report/follow-up/")
     assert_sound_page(page)
