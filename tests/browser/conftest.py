@@ -153,6 +153,11 @@ def new_tab(
 
 
 @pytest.fixture(autouse=True)
-def _keep_shipped_rows(django_db_serialized_rollback: None) -> None:
-    """The live server needs transactional tests, whose flush would also delete the rows that
-    migrations ship (the taxonomy, the declaration texts); serialized rollback puts them back."""
+def _shipped_taxonomy(transactional_db: None) -> None:
+    """The live server needs transactional tests, whose flush also deletes the taxonomy that a
+    migration ships; put it back as the migration does."""
+    from solidarity.directory.models import Taxonomy, TaxonomyTerm
+    from solidarity.directory.taxonomy import load_taxonomy
+
+    if not TaxonomyTerm.objects.exists():
+        load_taxonomy(Taxonomy, TaxonomyTerm)
