@@ -55,9 +55,11 @@ def confirm_by_email(page, javascript) -> None:
     assert_sound_page(page)
 
 
-def test_an_endorsement_goes_from_the_form_to_a_service_in_search(page, new_tab, city, organizer):
+def test_an_endorsement_goes_from_the_form_to_a_service_in_search(
+    page, javascript, new_tab, city, organizer
+):
     endorse(page)
-    confirm_by_email(page)
+    confirm_by_email(page, javascript)
 
     staff = new_tab()
     organizer_opens(staff, organizer, "/en/endorsements/review/")
