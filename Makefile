@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PYTHON ?= python3.11
-APPS := accounts vault organizers cities directory endorsements reports campaign api
+APPS := accounts vault organizers cities directory endorsements reports campaign api ops
 export DJANGO_SETTINGS_MODULE := config.settings
 
 .PHONY: run test lint typecheck messages compilemessages test-sqlite test-postgres system-deps demo-reset
@@ -35,10 +35,10 @@ compilemessages: $(VENV)/.installed
 	cd solidarity && ../$(PY) ../manage.py compilemessages --ignore=.venv -v0
 
 messages: $(VENV)/.installed
-	cd solidarity && ../$(PY) ../manage.py makemessages -l fr -l es -l ar --no-obsolete \
+	cd solidarity && ../$(PY) ../manage.py makemessages -l fr -l es -l ar --no-obsolete -e html,txt,py,svg \
 		$(foreach app,$(APPS),--ignore=$(app)/*) -v0
 	for app in $(APPS); do (cd solidarity/$$app && mkdir -p locale && \
-		../../$(PY) ../../manage.py makemessages -l fr -l es -l ar --no-obsolete -v0); done
+		../../$(PY) ../../manage.py makemessages -l fr -l es -l ar --no-obsolete -e html,txt,py,svg -v0); done
 
 test-sqlite: $(VENV)/.installed
 	DATABASE_URL= $(BIN)/pytest -n 2 -q
