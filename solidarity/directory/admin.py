@@ -1,6 +1,8 @@
 """Organizers' back office for the directory: per-city review policy, the taxonomy's names and
 synonyms (run `directory_reindex` after editing them), and listings."""
 
+from typing import Any
+
 from django.contrib import admin
 
 from solidarity.directory.models import (
@@ -37,7 +39,7 @@ class ServiceAdmin(admin.ModelAdmin):
     raw_id_fields = ("organization", "verified_by")
     exclude = ("taxonomy_terms",)
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request: Any, obj: Service, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         index.reindex([obj.pk])  # keep the search in step, as services.py does
 
