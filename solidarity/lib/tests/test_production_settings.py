@@ -2,6 +2,7 @@
 
 import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        # A private VAR_DIR: the check never touches the development database or static files.
+        env={**clean, "VAR_DIR": tempfile.mkdtemp(prefix="solidarity-check-"), **env},
         capture_output=True,
         text=True,
         timeout=120,
