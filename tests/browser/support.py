@@ -63,7 +63,13 @@ class NetworkLog:
 
     @property
     def pending(self) -> list[Request]:
-        return [r for r in self.view.values() if not r.done and not _is_local(r.url)]
+        # The browser fetches the favicon on its own schedule and may never finish or cancel it;
+        # its bytes still count when it does finish.
+        return [
+            r
+            for r in self.view.values()
+            if not r.done and not _is_local(r.url) and not r.url.endswith("/favicon.svg")
+        ]
 
     @property
     def weight(self) -> int:
