@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml
 ## make run: a fresh machine to a running site with demo data at http://127.0.0.1:8000
 run: $(VENV)/.installed compilemessages
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
 	$(BIN)/solidarity-city demo-data --if-empty
 	@$(BIN)/solidarity-city demo-login
 	$(PY) manage.py runserver 127.0.0.1:8000
@@ -44,7 +45,7 @@ test-sqlite: $(VENV)/.installed
 	DATABASE_URL= $(BIN)/pytest -n 2 -q
 
 test-postgres: $(VENV)/.installed
-	scripts/with-postgres $(BIN)/pytest -n 2 -q
+	scripts/with-postgres $(BIN)/pytest -n 2 -q -m "not browser"
 
 # Debian packages the tests need; installed only when missing (CI runs as root).
 SYSTEM_PACKAGES := chromium fonts-noto-core gettext
