@@ -156,10 +156,11 @@ class Service(models.Model):
         indexes = [
             models.Index(fields=["status", "review_status"], name="service_public_idx"),
             models.Index(fields=["-last_verified"], name="service_verified_idx"),
-            # Covers the public filter, so counting results reads an index, not the wide rows.
+            # Covers the public filter and the browsing order (id included), so counting and
+            # choosing a page of results read this index, never the wide rows.
             models.Index(
-                fields=["organization", "status", "review_status", "last_verified"],
-                name="service_public_cover_idx",
+                fields=["organization", "status", "review_status", "last_verified", "id"],
+                name="service_public_page_idx",
             ),
         ]
         verbose_name = _("service")

@@ -183,6 +183,45 @@ def for_display(services: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
+def for_results(services: QuerySet[Service]) -> QuerySet[Service]:
+    """What a result in a list shows (directory/_result.html and the map): no addresses or
+    phones, which only the service page shows."""
+    return services.select_related("organization__city").prefetch_related(
+        Prefetch("languages", queryset=Language.objects.order_by("code")),
+        Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at")),
+        Prefetch(
+            "attributes", queryset=Attribute.objects.select_related("taxonomy_term__taxonomy")
+        ),
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location__neighbourhood").filter(
+                location__is_retired=False
+            ),
+        ),
+    )
+
+
+PAGE_ANNOTATIONS = ("relevance", "distance_sq")
+
+
+def narrow(services: QuerySet[Service]) -> QuerySet[Service]:
+    """The search reading only ids (and its annotations): filtering, counting and ordering stay
+    in the indexes; `displayed` then reads the wide rows of one page."""
+    return services.only("pk")
+
+
+def displayed(page: Sequence[Service]) -> list[Service]:
+    """The rows of one page of `narrow` results, in their order, ready to show."""
+    shown = for_results(with_outdated(Service.objects.filter(pk__in=[s.pk for s in page])))
+    by_id = {service.pk: service for service in shown}
+    rows = [by_id[s.pk] for s in page if s.pk in by_id]
+    for row, source in zip(rows, (s for s in page if s.pk in by_id), strict=True):
+        for name in PAGE_ANNOTATIONS:
+            if name in source.__dict__:
+                row.__dict__[name] = source.__dict__[name]
+    return rows
+
+
 def public_service(service_id: uuid.UUID) -> Service | None:
     return for_display(with_outdated(public_services())).filter(pk=service_id).first()
 

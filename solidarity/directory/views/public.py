@@ -35,9 +35,9 @@ def search(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "page": None, **map_context()}
         return render(request, "directory/search.html", context, status=400)
     query = form.to_query() if form.is_bound else SearchQuery()
-    results = selectors.for_display(selectors.service_search(query))
+    results = selectors.narrow(selectors.service_search(query))
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = decorate(page.object_list)
+    page.object_list = decorate(selectors.displayed(list(page.object_list)))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
