@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand
 from solidarity.directory.models import Service
 from solidarity.directory.search import index
 
-CHUNK = 2000
+# SQLite refuses the prefetch queries of 2,000 services ("Expression tree is too large").
+CHUNK = 500
 
 
 class Command(BaseCommand):
