@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods, require_safe
 
 from solidarity.cities.models import Commitment
@@ -17,6 +18,22 @@ from solidarity.directory.selectors import SearchQuery
 from solidarity.lib.antiabuse import rate_limited
 
 PER_PAGE = 20
+RESULTS_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most RESULTS_CAP + 1 results: past a thousand the exact number helps nobody,
+    and counting every match of a broad search cost more than showing its first page."""
+
+    cap = RESULTS_CAP
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.cap + 1].count()  # type: ignore[attr-defined]
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
 
 
 def map_context() -> dict[str, object]:
@@ -36,7 +53,7 @@ def search(request: HttpRequest) -> HttpResponse:
         return render(request, "directory/search.html", context, status=400)
     query = form.to_query() if form.is_bound else SearchQuery()
     results = selectors.narrow(selectors.service_search(query))
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(results, PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = decorate(selectors.displayed(list(page.object_list)))
     params = request.GET.copy()
     params.pop("page", None)
