@@ -55,13 +55,16 @@ def valid_on_q(day: datetime.date) -> Q:
 
 def open_now_q(*, cities: Iterable[City], now: datetime.datetime) -> Q:
     """Services open at `now`, each judged in its own city's time zone. One uncorrelated
-    subquery per city (the ids of the services with an open schedule), not a probe per service:
-    measured at 60,000 services, the probe cost over half a second."""
-    q = Q(pk__in=[])
+    subquery per local time (the ids of the services with an open schedule), shared by the
+    cities that have the same wall-clock time, not a probe per service: measured at 60,000
+    services, the probe cost over half a second."""
+    groups: dict[datetime.datetime, list[City]] = {}
     for city in cities:
-        local = local_now(city, now)
+        groups.setdefault(local_now(city, now).replace(tzinfo=None), []).append(city)
+    q = Q(pk__in=[])
+    for local, group in groups.items():
         schedules = Schedule.objects.filter(schedule_open_q(local), valid_on_q(local.date()))
-        q |= Q(pk__in=schedules.values("service_id"), organization__city=city)
+        q |= Q(pk__in=schedules.values("service_id"), organization__city__in=group)
     return q
 
 
