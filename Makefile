@@ -41,8 +41,11 @@ messages: $(VENV)/.installed
 	for app in $(APPS); do (cd solidarity/$$app && mkdir -p locale && \
 		../../$(PY) ../../manage.py makemessages -l fr -l es -l ar --no-obsolete -e html,txt,py,svg -v0); done
 
+# Browser tests run in their own pytest processes: Playwright's sync API keeps an event loop
+# running in the test thread, which must not leak into the other tests.
 test-sqlite: $(VENV)/.installed
-	DATABASE_URL= $(BIN)/pytest -n 2 -q
+	DATABASE_URL= $(BIN)/pytest -n 2 -q -m "not browser"
+	DATABASE_URL= $(BIN)/pytest -n 2 -q -m browser
 
 test-postgres: $(VENV)/.installed
 	scripts/with-postgres $(BIN)/pytest -n 2 -q -m "not browser"
