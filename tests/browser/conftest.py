@@ -22,9 +22,18 @@ from whitenoise.compress import Compressor
 
 from tests.browser.support import record_network
 
-# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from fixtures
-# there are still synchronous and safe (the live server runs in its own thread).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(scope="session", autouse=True)
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an event loop in the test thread; Django's ORM calls from
+    fixtures there are still synchronous and safe (the live server runs in its own thread).
+    Set only while browser tests run: a subprocess inheriting it would fail `check --deploy`."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
