@@ -154,10 +154,17 @@ class EndorseForm(HoneypotFormMixin, ProofOfWorkFormMixin, forms.Form):
         initial=Endorsement.Visibility.LISTED,
     )
     contact_name = text(
-        _("Contact person's name"), 120, validators=[reject_urls], widget=forms.TextInput()
+        _("Contact person's name"),
+        120,
+        validators=[reject_urls],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     contact_role = text(_("Role in the organization"), 120, validators=[reject_urls])
-    contact_email = forms.EmailField(label=_("Contact e-mail"), max_length=254)
+    contact_email = forms.EmailField(
+        label=_("Contact e-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     contact_phone = text(
         _("Contact phone (optional)"),
         40,
@@ -165,19 +172,31 @@ class EndorseForm(HoneypotFormMixin, ProofOfWorkFormMixin, forms.Form):
         validators=[PHONE],
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["submission_id"].initial = uuid.uuid4()
-        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+    # A new one each time the form is shown (a callable initial value).
+    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("provides_services") != "yes":
             data["commitments"] = []
         return data
+
+
+class _SharedFields(dict[str, forms.Field]):
+    """Deep-copied as a shallow copy: every form of the class uses the same Field objects."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
+        return dict(self)
+
+
+class SubmittedEndorseForm(EndorseForm):
+    """The endorse form as received, for validation only: Django copies every field, widget
+    and list of choices for each form it builds (a quarter of a submission's time, measured),
+    so this one shares its class's fields, which validating never changes. A form with errors
+    is shown again as a full `EndorseForm` (see the view)."""
+
+
+SubmittedEndorseForm.base_fields = _SharedFields(EndorseForm.base_fields)
 
 
 class ResendForm(HoneypotFormMixin, forms.Form):

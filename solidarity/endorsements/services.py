@@ -5,6 +5,7 @@ the caller gets the same answer, and the existing contact is e-mailed instead.
 """
 
 import datetime
+import json
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import Any
 
 from django.core import signing
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,11 +23,20 @@ from django.utils.translation import gettext_lazy
 
 from solidarity.cities.models import City, Declaration
 from solidarity.directory.models import Organization
+from solidarity.endorsements import storage
 from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import bump_public_generation
 from solidarity.endorsements.tasks import queue_contact_email
 from solidarity.organizers.services import audit_log
-from solidarity.vault.services import email_hash, open_json, seal_json
+from solidarity.vault.services import (
+    RememberedKey,
+    email_hash,
+    forget_campaign_keys,
+    key_still_active_sql,
+    open_json,
+    remembered_campaign_key,
+    seal_bytes_to,
+)
 
 CONFIRM_SALT = "endorsements.confirm"
 CONFIRM_MAX_AGE = datetime.timedelta(days=7)
@@ -85,26 +95,54 @@ def endorsement_submit(
     """Stores a new endorsement, or e-mails the existing contact of a duplicate (returns None).
 
     With proof-of-work the contact gets a confirmation link; without, no e-mail is sent (so a
-    script cannot make us mail strangers) and the entry waits for an organizer."""
+    script cannot make us mail strangers) and the entry waits for an organizer.
+
+    The surge path is one transaction of two INSERTs: the endorsement's row is written only if
+    no endorsement of this form or active one with this address exists and the campaign key it
+    is sealed to is still the active one (a single statement); its organization follows."""
     email = submission.contact["email"]
     hashed = email_hash(email)
-    existing = _existing(submission, hashed)
-    sent_twice = submission.submission_id is not None
-    if existing is not None and sent_twice and existing.submission_id == submission.submission_id:
-        return None  # the same form sent twice
-    if existing is not None:
-        if proof_of_work:
-            _send_duplicate_notice(existing, email=email, language=language)
-        return None
-    endorsement = _create_once(submission, hashed, proof_of_work=proof_of_work, language=language)
-    if endorsement is not None and proof_of_work:
-        _send_confirmation(endorsement, email=email)
-    return endorsement
+    declaration = _current_declaration_id(submission.city)
+    contact = json.dumps(submission.contact, ensure_ascii=False).encode("utf-8")
+    random_slug = False
+    for _attempt in range(5):
+        key = remembered_campaign_key(city_id=submission.city.pk)
+        try:
+            endorsement = _store(
+                submission,
+                hashed,
+                sealed=seal_bytes_to(key, contact),
+                key=key,
+                declaration=declaration,
+                proof_of_work=proof_of_work,
+                language=language,
+                random_slug=random_slug,
+            )
+        except IntegrityError:
+            # The same form stored by a concurrent request, or the organization's slug taken.
+            sid = submission.submission_id
+            if sid and Endorsement.objects.filter(submission_id=sid).exists():
+                return None
+            random_slug = True
+            continue
+        if endorsement is not None:
+            if proof_of_work:
+                _send_confirmation(endorsement, email=email)
+            return endorsement
+        existing = _existing(submission, hashed)
+        if existing is not None:
+            same_form = submission.submission_id is not None
+            if same_form and existing.submission_id == submission.submission_id:
+                return None  # the same form sent twice
+            if proof_of_work:
+                _send_duplicate_notice(existing, email=email, language=language)
+            return None
+        forget_campaign_keys()  # not a duplicate: the key was rotated meanwhile; seal again
+    raise IntegrityError("Could not store the endorsement")
 
 
 def _existing(submission: Submission, hashed: str) -> Endorsement | None:
-    """An endorsement stored from this very form, or an active one with the same address (one
-    query: the surge path stays short)."""
+    """An endorsement stored from this very form, or an active one with the same address."""
     same = Q(contact_email_hash=hashed, status__in=ACTIVE)
     if submission.submission_id:
         same |= Q(submission_id=submission.submission_id)
@@ -115,50 +153,72 @@ def _existing(submission: Submission, hashed: str) -> Endorsement | None:
     )
 
 
-def _create_once(
-    submission: Submission, hashed: str, *, proof_of_work: bool, language: str
+def _not_a_duplicate_sql(submission: Submission, hashed: str) -> tuple[str, list[Any]]:
+    table = connection.ops.quote_name(Endorsement._meta.db_table)
+    statuses = ", ".join(["%s"] * len(ACTIVE))
+    sql = (
+        f"NOT EXISTS (SELECT 1 FROM {table} WHERE "  # noqa: S608 - no input in it
+        f"(contact_email_hash = %s AND status IN ({statuses})) OR submission_id = %s)"
+    )
+    sid = Endorsement._meta.get_field("submission_id").get_db_prep_value(
+        submission.submission_id, connection
+    )
+    return sql, [hashed, *ACTIVE, sid]
+
+
+def _store(
+    submission: Submission,
+    hashed: str,
+    *,
+    sealed: bytes,
+    key: RememberedKey,
+    declaration: int,
+    proof_of_work: bool,
+    language: str,
+    random_slug: bool,
 ) -> Endorsement | None:
-    """Creates the endorsement; None when the same form was stored by a concurrent request.
-    Two different organizations with the same name at the same instant get distinct slugs."""
-    for attempt in range(3):
-        try:
-            return _create(
-                submission,
-                hashed,
-                proof_of_work=proof_of_work,
-                language=language,
-                random_slug=attempt > 0,
-            )
-        except IntegrityError:
-            sid = submission.submission_id
-            if sid and Endorsement.objects.filter(submission_id=sid).exists():
-                return None
-    raise IntegrityError("Could not store the endorsement")
-
-
-def _create(
-    submission: Submission, hashed: str, *, proof_of_work: bool, language: str, random_slug: bool
-) -> Endorsement:
-    declaration = _current_declaration_id(submission.city)
-    sealed = seal_json(submission.contact, city_id=submission.city.pk)
+    """The endorsement and its organization in one transaction; None (nothing stored) when it
+    is a duplicate or `key` is no longer the active campaign key."""
+    organization = _new_organization(submission, language=language, random_slug=random_slug)
+    endorsement = Endorsement(
+        organization=organization,
+        declaration_id=declaration,
+        provides_services=submission.provides_services,
+        commitments=submission.commitments,
+        decision_method=submission.decision_method,
+        decided_month=submission.decided_month,
+        statement=submission.statement,
+        visibility=submission.visibility,
+        status=Status.UNCONFIRMED if proof_of_work else Status.AWAITING_REVIEW,
+        contact_sealed=sealed,
+        contact_email_hash=hashed,
+        language=language,
+        proof_of_work=proof_of_work,
+        submission_id=submission.submission_id,
+    )
+    new, new_params = _not_a_duplicate_sql(submission, hashed)
+    active, active_params = key_still_active_sql(key, vendor=connection.vendor)
+    # The organization's key is a UUID made here, and foreign keys are checked at commit: the
+    # endorsement goes first, so a duplicate costs one statement and no organization row.
     with transaction.atomic():
-        organization = _create_organization(submission, language=language, random_slug=random_slug)
-        return Endorsement.objects.create(
-            organization=organization,
-            declaration_id=declaration,
-            provides_services=submission.provides_services,
-            commitments=submission.commitments,
-            decision_method=submission.decision_method,
-            decided_month=submission.decided_month,
-            statement=submission.statement,
-            visibility=submission.visibility,
-            status=Status.UNCONFIRMED if proof_of_work else Status.AWAITING_REVIEW,
-            contact_sealed=sealed,
-            contact_email_hash=hashed,
-            language=language,
-            proof_of_work=proof_of_work,
-            submission_id=submission.submission_id,
-        )
+        if not storage.insert_where(endorsement, f"{new} AND {active}", new_params + active_params):
+            return None
+        storage.insert(organization)
+    return endorsement
+
+
+def _new_organization(submission: Submission, *, language: str, random_slug: bool) -> Organization:
+    base = f"{slugify(submission.organization_name)[:150] or 'organization'}-{submission.city.slug}"
+    # A name already taken fails the unique slug on insert; the caller retries with a suffix.
+    slug = f"{base}-{secrets.token_hex(3)}" if random_slug else base
+    return Organization(
+        city=submission.city,
+        name=submission.organization_name,
+        slug=slug,
+        sector=submission.sector,
+        website=submission.website,
+        **{f"description_{language}": submission.description},
+    )
 
 
 def _current_declaration_id(city: City) -> int:
@@ -175,22 +235,6 @@ def _current_declaration_id(city: City) -> int:
             raise NoDeclaration(city.slug)
         cache.set(key, declaration_id, 60)
     return int(declaration_id)
-
-
-def _create_organization(
-    submission: Submission, *, language: str, random_slug: bool
-) -> Organization:
-    base = f"{slugify(submission.organization_name)[:150] or 'organization'}-{submission.city.slug}"
-    # A name already taken fails the unique slug on insert; the caller retries with a suffix.
-    slug = f"{base}-{secrets.token_hex(3)}" if random_slug else base
-    return Organization.objects.create(
-        city=submission.city,
-        name=submission.organization_name,
-        slug=slug,
-        sector=submission.sector,
-        website=submission.website,
-        **{f"description_{language}": submission.description},
-    )
 
 
 def confirmation_token(endorsement: Endorsement) -> str:

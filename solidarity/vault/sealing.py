@@ -11,9 +11,12 @@ import hmac
 import json
 import struct
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import models
+from django.db.models import F
 
 from solidarity.vault import crypto
 from solidarity.vault.models import CampaignKey
@@ -31,12 +34,66 @@ class VaultLocked(PermissionError):
 
 
 def active_campaign_key(*, city_id: int | None = None) -> CampaignKey:
+    """The city's own active key if it has one, else the active key for all cities (one query)."""
     keys = CampaignKey.objects.filter(is_active=True)
-    key = keys.filter(city_id=city_id).first() if city_id else None
-    key = key or keys.filter(city__isnull=True).first()
+    if city_id:
+        keys = keys.filter(models.Q(city_id=city_id) | models.Q(city__isnull=True))
+        key = keys.order_by(F("city_id").asc(nulls_last=True), "pk").first()
+    else:
+        key = keys.filter(city__isnull=True).order_by("pk").first()
     if key is None:
         raise VaultNotInitialized("No campaign key: run `solidarity-city vault init`.")
     return key
+
+
+@dataclass(frozen=True)
+class RememberedKey:
+    """The public half of the active campaign key for one city, as this process last saw it."""
+
+    pk: int
+    public_key: bytes
+    scope_city_id: int | None  # the key's own scope: None when it serves all cities
+    for_city_id: int | None  # the city whose data it seals
+
+
+_remembered: dict[int | None, RememberedKey] = {}
+
+
+def remembered_campaign_key(*, city_id: int | None = None) -> RememberedKey:
+    """The active campaign key for `city_id`, looked up once per process.
+
+    A remembered key may be out of date (rotated, or the city got its own key since): whoever
+    stores a value sealed to it must store it only under `key_still_active_sql` and, when that
+    stores nothing, call `forget_campaign_keys()` and seal again. Nothing sealed to an old key
+    is ever stored that way, and no process needs to be told about a rotation."""
+    key = _remembered.get(city_id)
+    if key is None:
+        found = active_campaign_key(city_id=city_id)
+        key = RememberedKey(found.pk, bytes(found.public_key), found.city_id, city_id)
+        _remembered[city_id] = key
+    return key
+
+
+def forget_campaign_keys() -> None:
+    _remembered.clear()
+
+
+def key_still_active_sql(key: RememberedKey, *, vendor: str) -> tuple[str, list[Any]]:
+    """An SQL condition (and its parameters) true while `key` is still the key to seal its
+    city's data to: the same key pair, active, and no key of the city's own created since.
+
+    On PostgreSQL the condition also share-locks the key's row until the transaction ends, so
+    a rotation (which locks that row FOR UPDATE first) either waits for the insert to commit and
+    then re-seals it, or commits first and the condition is false. SQLite runs one writing
+    transaction at a time, so the same holds there without a lock."""
+    table = CampaignKey._meta.db_table
+    lock = " FOR KEY SHARE" if vendor == "postgresql" else ""
+    sql = f"EXISTS (SELECT 1 FROM {table} WHERE id = %s AND public_key = %s AND is_active{lock})"  # noqa: S608 - no input in it
+    params: list[Any] = [key.pk, key.public_key]
+    if key.scope_city_id is None and key.for_city_id:
+        sql += f" AND NOT EXISTS (SELECT 1 FROM {table} WHERE city_id = %s AND is_active)"  # noqa: S608
+        params.append(key.for_city_id)
+    return sql, params
 
 
 def seal_bytes(value: bytes, *, city_id: int | None = None) -> bytes:
@@ -103,6 +160,6 @@ def parse_recovery_key(text: str) -> bytes:
     return base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
 
 
-def seal_bytes_to(key: CampaignKey, value: bytes) -> bytes:
+def seal_bytes_to(key: CampaignKey | RememberedKey, value: bytes) -> bytes:
     """Seals to one given campaign key (rotation re-seals to the new key before it is active)."""
     return HEADER.pack(MAGIC, key.pk) + crypto.seal(bytes(key.public_key), value)

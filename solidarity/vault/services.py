@@ -2,6 +2,11 @@
 keyed hashes for equality look-ups, and key management (init, unlock, grant, revoke, rotate,
 recover). Other apps import from here."""
 
+from typing import Any
+
+from django.db import transaction
+
+from solidarity.vault import rotation
 from solidarity.vault.keys import (
     InitResult,
     NoOrganizerKey,
@@ -17,26 +22,45 @@ from solidarity.vault.keys import (
     vault_revoke,
     vault_unlock,
 )
-from solidarity.vault.rotation import RotationResult, sealed_columns, vault_rotate
+from solidarity.vault.rotation import RotationResult, sealed_columns
 from solidarity.vault.sealing import (
+    RememberedKey,
     VaultLocked,
     VaultNotInitialized,
     active_campaign_key,
     email_hash,
+    forget_campaign_keys,
+    key_still_active_sql,
     keyed_hash,
     normalize_email,
     open_bytes,
     open_json,
     open_text,
+    remembered_campaign_key,
     seal_bytes,
+    seal_bytes_to,
     seal_json,
     seal_text,
     sealed_key_id,
 )
 
+
+def vault_rotate(
+    *, actor: Any, keyring: dict[int, bytes], city_id: int | None = None
+) -> RotationResult:
+    """Replaces the active campaign key of a scope (all cities, or one city). This process
+    forgets the keys it remembered once the rotation commits; other processes find out from
+    `key_still_active_sql` on their next insert."""
+    result = rotation.vault_rotate(actor=actor, keyring=keyring, city_id=city_id)
+    transaction.on_commit(forget_campaign_keys)
+    forget_campaign_keys()
+    return result
+
+
 __all__ = [
     "InitResult",
     "NoOrganizerKey",
+    "RememberedKey",
     "RotationResult",
     "TooManyAttempts",
     "VaultLocked",
@@ -44,6 +68,8 @@ __all__ = [
     "WrongPassphrase",
     "active_campaign_key",
     "email_hash",
+    "forget_campaign_keys",
+    "key_still_active_sql",
     "keyed_hash",
     "normalize_email",
     "open_bytes",
@@ -51,7 +77,9 @@ __all__ = [
     "open_text",
     "organizer_key_set",
     "recovery_keyring",
+    "remembered_campaign_key",
     "seal_bytes",
+    "seal_bytes_to",
     "seal_json",
     "seal_text",
     "sealed_columns",

@@ -13,7 +13,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from solidarity.cities.models import City
 from solidarity.endorsements import selectors, services
 from solidarity.endorsements.charts import growth_chart
-from solidarity.endorsements.forms import EndorseForm, EndorserFilterForm, ResendForm
+from solidarity.endorsements.forms import (
+    EndorseForm,
+    EndorserFilterForm,
+    ResendForm,
+    SubmittedEndorseForm,
+)
 from solidarity.lib.antiabuse import rate_limited
 from solidarity.lib.views import rate_limited as too_many
 
@@ -28,9 +33,9 @@ def endorse(request: HttpRequest) -> HttpResponse:
         return render(request, "endorsements/endorse.html", {"form": form})
     if rate_limited(request, group="endorse", rate=SUBMIT_RATE):
         return too_many(request)
-    form = EndorseForm(request.POST)
+    form = SubmittedEndorseForm(request.POST)
     if not form.is_valid():
-        return render(request, "endorsements/endorse.html", {"form": form}, status=400)
+        return _shown_again(request)
     proven = form.proof_of_work_passed()
     if not form.is_spam():
         try:
@@ -40,12 +45,20 @@ def endorse(request: HttpRequest) -> HttpResponse:
                 language=get_language() or "en",
             )
         except services.NoDeclaration:
-            form.add_error("city", _("This city has not published its declaration yet."))
-            return render(request, "endorsements/endorse.html", {"form": form}, status=400)
+            return _shown_again(request, city=_("This city has not published its declaration yet."))
     # The same answer whether stored, duplicate or spam: nothing to learn from it.
     return HttpResponseRedirect(
         reverse("endorsements:thanks" if proven else "endorsements:received")
     )
+
+
+def _shown_again(request: HttpRequest, *, city: str = "") -> HttpResponse:
+    """The form with its errors, as a form of its own (a submitted one shares its fields)."""
+    form = EndorseForm(request.POST)
+    form.is_valid()
+    if city:
+        form.add_error("city", city)
+    return render(request, "endorsements/endorse.html", {"form": form}, status=400)
 
 
 @require_safe
