@@ -6,6 +6,7 @@ tests measure are the bytes a visitor's phone would receive.
 """
 
 import contextlib
+import datetime
 import os
 import shutil
 import urllib.error
@@ -170,3 +171,13 @@ def _shipped_taxonomy(transactional_db: None) -> None:
 
     if not TaxonomyTerm.objects.exists():
         load_taxonomy(Taxonomy, TaxonomyTerm)
+
+
+@pytest.fixture
+def open_around_the_clock(demo_data: None) -> None:
+    """The demo data, its schedules widened from office hours: the tests may run at any hour."""
+    from solidarity.directory.models import Schedule
+
+    Schedule.objects.update(
+        byday="MO,TU,WE,TH,FR,SA,SU", opens_at=datetime.time(0, 0), closes_at=datetime.time(23, 59)
+    )

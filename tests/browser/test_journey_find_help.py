@@ -1,7 +1,6 @@
 """A person searches in Arabic, on a phone, for a free clinic with no ID required that is open
 now, opens it and prints it."""
 
-import datetime
 import re
 
 import pytest
@@ -11,16 +10,6 @@ from tests.browser.support import assert_sound_page, settle, visit
 pytestmark = pytest.mark.browser
 
 SERVICE_LINK = re.compile(r"^/ar/services/[0-9a-f-]{36}/$")
-
-
-@pytest.fixture
-def open_around_the_clock(demo_data):
-    """The demo schedules are office hours; the test may run at any hour."""
-    from solidarity.directory.models import Schedule
-
-    Schedule.objects.update(
-        byday="MO,TU,WE,TH,FR,SA,SU", opens_at=datetime.time(0, 0), closes_at=datetime.time(23, 59)
-    )
 
 
 def test_a_person_finds_a_free_clinic_with_no_id_open_now_in_arabic_and_prints_it(
