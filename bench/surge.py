@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import re
+import secrets
 import time
 import urllib.parse
 import urllib.request
@@ -82,6 +83,9 @@ class Surge:
     token: str
     acknowledged: dict[str, float] = field(default_factory=dict)  # submission_id -> when
     sent: itertools.count[int] = field(default_factory=itertools.count)
+    # Organization names differ between generators too (each counts from 0): a name already
+    # taken would cost every submission a failed INSERT and a retry.
+    prefix: str = field(default_factory=lambda: secrets.token_hex(3))
 
     @classmethod
     def start(cls, server: harness.Server) -> Surge:
@@ -96,7 +100,7 @@ class Surge:
         number, submission_id = next(self.sent), str(uuid.uuid4())
         fields = [
             ("csrfmiddlewaretoken", self.token),
-            ("organization_name", f"Surge Collective {number}"),
+            ("organization_name", f"Surge Collective {self.prefix} {number}"),
             ("sector", "healthcare"),
             ("city", "montreal"),
             ("provides_services", "yes"),

@@ -195,8 +195,12 @@ class SubmittedEndorseForm(EndorseForm):
     so this one shares its class's fields, which validating never changes. A form with errors
     is shown again as a full `EndorseForm` (see the view)."""
 
-
-SubmittedEndorseForm.base_fields = _SharedFields(EndorseForm.base_fields)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        cls = type(self)
+        if not isinstance(cls.base_fields, _SharedFields):
+            # Once per process: every field, the honeypot and proof-of-work ones included.
+            cls.base_fields = _SharedFields(EndorseForm().fields)
+        super().__init__(*args, **kwargs)
 
 
 class ResendForm(HoneypotFormMixin, forms.Form):

@@ -33,6 +33,8 @@ class HoneypotFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
+        if self.honeypot_field_name in self.fields:  # declared already (a form sharing fields)
+            return
         self.fields[self.honeypot_field_name] = forms.CharField(
             required=False,
             label=_("Leave this field empty"),

@@ -109,6 +109,8 @@ class ProofOfWorkFormMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
+        if FIELD_NAME in self.fields:  # declared already (a form sharing its fields)
+            return
         self.fields[FIELD_NAME] = forms.CharField(
             required=False, max_length=MAX_PAYLOAD_LENGTH, widget=ChallengeInput
         )
