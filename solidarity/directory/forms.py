@@ -13,6 +13,7 @@ from solidarity.cities.models import City, Neighbourhood
 from solidarity.directory import selectors
 from solidarity.directory.models import OutdatedReport
 from solidarity.directory.selectors import Near, Order, SearchQuery
+from solidarity.directory.widgets import FastCheckboxes, FastSelect
 from solidarity.lib.antiabuse import HoneypotFormMixin
 
 
@@ -32,12 +33,13 @@ class SearchForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All cities"),
+        widget=FastSelect,
     )
-    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False)
-    category = forms.ChoiceField(label=_("Kind of help"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False, widget=FastSelect)
+    category = forms.ChoiceField(label=_("Kind of help"), required=False, widget=FastSelect)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=FastSelect)
     attributes = forms.MultipleChoiceField(
-        label=_("Only services that are"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Only services that are"), required=False, widget=FastCheckboxes
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     lat = forms.FloatField(
@@ -54,6 +56,7 @@ class SearchForm(forms.Form):
         label=_("Order"),
         required=False,
         choices=[(Order.RELEVANCE, _("Best match")), (Order.DISTANCE, _("Nearest first"))],
+        widget=FastSelect,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -162,6 +162,12 @@ class Service(models.Model):
                 fields=["organization", "status", "review_status", "last_verified", "id"],
                 name="service_public_page_idx",
             ),
+            # A search joins its matches to services by id: this index answers the public
+            # filter and the freshness of each match without reading the wide rows.
+            models.Index(
+                fields=["id", "organization", "status", "review_status", "last_verified"],
+                name="service_search_probe_idx",
+            ),
         ]
         verbose_name = _("service")
 

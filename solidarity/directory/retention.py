@@ -4,7 +4,7 @@ import datetime
 
 from django.db import connection
 
-from solidarity.directory.search.index import TABLE
+from solidarity.directory.search.index import KEYS, TABLE
 
 
 def purge(*, today: datetime.date) -> dict[str, int]:
@@ -14,4 +14,8 @@ def purge(*, today: datetime.date) -> dict[str, int]:
             "(SELECT id FROM directory_service)"
         )
         removed = cursor.rowcount
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                f"DELETE FROM {KEYS} WHERE rowid NOT IN (SELECT rowid FROM {TABLE})"  # noqa: S608
+            )
     return {"directory.search_index_orphans": max(removed, 0)}

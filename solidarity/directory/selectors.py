@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -124,17 +126,44 @@ def service_search(
 ) -> QuerySet[Service]:
     """The directory search: public services matching every filter, best first. Relevance
     order puts listings that may be outdated after fresh ones; distance order needs `near`."""
-    services = public_services() if services is None else services
     tags = filter_tags(search)
     if search.query or tags:
+        # The index drives: each match is checked against the public filter, by id.
+        services = Service.objects.all() if services is None else services
         services = matching(services, query_words(search.query), tags)
-    if search.city is not None:
-        services = services.filter(organization__city=search.city)
+        services = listed_matches(services, city=search.city)
+    else:
+        # Browsing: the public filter and the order are read from one index.
+        services = public_services() if services is None else services
+        if search.city is not None:
+            services = services.filter(organization__city=search.city)
     services = apply_filters(services, search)
     services = with_outdated(services)
     if search.near is not None:
         services = with_distance(services, search.near)
     return services.order_by(*ordering(search))
+
+
+def listed_matches(services: QuerySet[Service], *, city: City | None) -> QuerySet[Service]:
+    """`public_services()` (and the city) for the matches of a full-text search, written so
+    that SQLite checks each match with one look-up in `service_search_probe_idx` by id: the
+    unary `+` keeps it from probing the index once per public organization and match, which
+    cost 180 ms instead of 25 ms for the 5,000 matches of "food bank" among 60,000 services.
+    PostgreSQL plans this itself."""
+    organizations = public_provider_organizations()
+    if city is not None:
+        organizations = organizations.filter(city=city)
+    subquery, params = organizations.values("pk").query.sql_with_params()
+    plus = "+" if connection.vendor == "sqlite" else ""
+    statuses = ", ".join(["%s"] * len(PUBLIC_STATUSES))
+    return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
+        where=[
+            f"{plus}directory_service.organization_id IN ({subquery})",
+            f"{plus}directory_service.review_status = %s",
+            f"{plus}directory_service.status IN ({statuses})",
+        ],
+        params=[*params, Service.Review.APPROVED, *PUBLIC_STATUSES],
+    )
 
 
 def filter_tags(search: SearchQuery) -> list[str]:
@@ -201,24 +230,45 @@ def for_results(services: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
-PAGE_ANNOTATIONS = ("relevance", "distance_sq")
+@dataclasses.dataclass(frozen=True)
+class Hit:
+    """One result of `first_hits`: the service's id as the database gave it (turned into a
+    UUID only for the rows shown) and, in a "near me" search, its distance."""
+
+    raw_id: Any
+    distance_sq: float | None = None
+
+    @property
+    def pk(self) -> uuid.UUID:
+        return self.raw_id if isinstance(self.raw_id, uuid.UUID) else uuid.UUID(self.raw_id)
 
 
-def narrow(services: QuerySet[Service]) -> QuerySet[Service]:
-    """The search reading only ids (and its annotations): filtering, counting and ordering stay
-    in the indexes; `displayed` then reads the wide rows of one page."""
-    return services.only("pk")
+def first_hits(services: QuerySet[Service], *, limit: int) -> list[Hit]:
+    """The first `limit` results in order, in one query that reads only ids (and distances):
+    filtering and ordering stay in the indexes, and the same list both counts the results (up
+    to the limit) and gives any page of them. `displayed` then reads the rows of one page."""
+    fields = ["pk", "distance_sq"] if "distance_sq" in services.query.annotations else ["pk"]
+    try:
+        sql, params = services.values_list(*fields)[:limit].query.sql_with_params()
+    except EmptyResultSet:  # a search with nothing to look for
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Hit(*row) for row in cursor.fetchall()]
 
 
-def displayed(page: Sequence[Service]) -> list[Service]:
-    """The rows of one page of `narrow` results, in their order, ready to show."""
-    shown = for_results(with_outdated(Service.objects.filter(pk__in=[s.pk for s in page])))
+def displayed(page: Sequence[Hit]) -> list[Service]:
+    """The rows of one page of hits, in their order, ready to show. Read through
+    `public_services()` again: a service hidden since the search began is not shown."""
+    ids = [hit.pk for hit in page]
+    shown = for_results(with_outdated(public_services().filter(pk__in=ids)))
     by_id = {service.pk: service for service in shown}
-    rows = [by_id[s.pk] for s in page if s.pk in by_id]
-    for row, source in zip(rows, (s for s in page if s.pk in by_id), strict=True):
-        for name in PAGE_ANNOTATIONS:
-            if name in source.__dict__:
-                row.__dict__[name] = source.__dict__[name]
+    rows = []
+    for hit in page:
+        service = by_id.get(hit.pk)
+        if service is not None:
+            service.__dict__["distance_sq"] = hit.distance_sq
+            rows.append(service)
     return rows
 
 

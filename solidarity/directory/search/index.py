@@ -14,6 +14,8 @@ from solidarity.directory.search.text import document_text
 from solidarity.directory.taxonomy import CATEGORIES
 
 TABLE = "directory_service_fts"
+# SQLite only: index rowid → service, so a search never reads the documents (migration 0011).
+KEYS = "directory_service_fts_key"
 SERVICE_FIELDS = (
     "name",
     "alternate_name",
@@ -104,10 +106,15 @@ def write_documents(rows: Sequence[tuple[uuid.UUID, str]]) -> None:
         return
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
+            keys = [[fts_rowid(pk), db_id(pk)] for pk, _document in rows]
             cursor.executemany(
                 f"INSERT OR REPLACE INTO {TABLE} (rowid, service_id, document) "  # noqa: S608
                 "VALUES (%s, %s, %s)",
-                [[fts_rowid(pk), db_id(pk), document] for pk, document in rows],
+                [[*key, document] for key, (_pk, document) in zip(keys, rows, strict=True)],
+            )
+            cursor.executemany(
+                f"INSERT OR REPLACE INTO {KEYS} (rowid, service_id) VALUES (%s, %s)",  # noqa: S608
+                keys,
             )
         else:
             cursor.executemany(
@@ -120,12 +127,12 @@ def write_documents(rows: Sequence[tuple[uuid.UUID, str]]) -> None:
 def remove_documents(service_ids: Sequence[uuid.UUID]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            sql = f"DELETE FROM {TABLE} WHERE rowid = %s"  # noqa: S608 - a constant table name
-            params: list[Any] = [fts_rowid(pk) for pk in service_ids]
+            rowids = [[fts_rowid(pk)] for pk in service_ids]
+            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", rowids)  # noqa: S608
+            cursor.executemany(f"DELETE FROM {KEYS} WHERE rowid = %s", rowids)  # noqa: S608
         else:
             sql = f"DELETE FROM {TABLE} WHERE service_id = %s"  # noqa: S608 - a constant table name
-            params = [db_id(pk) for pk in service_ids]
-        cursor.executemany(sql, [[p] for p in params])
+            cursor.executemany(sql, [[db_id(pk)] for pk in service_ids])
 
 
 def index_services(services: Iterable[Service]) -> int:

@@ -8,9 +8,12 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from solidarity.directory.models import Service
-from solidarity.directory.search.index import TABLE
+from solidarity.directory.search.index import KEYS, TABLE
 
 MIN_WORD = 2
+# Shorter words match only themselves: as prefixes ("de*", "la*") they would match most of the
+# index, and cost most of a search.
+MIN_PREFIX = 3
 
 
 def usable(words: list[str]) -> list[str]:
@@ -20,11 +23,17 @@ def usable(words: list[str]) -> list[str]:
 def fts5_query(words: list[str], tags: list[str]) -> str:
     """Every word must match, each as a prefix ("dentist" finds "dentiste", "dentistas"), and
     every filter tag exactly."""
-    return " ".join([*(f'"{word}"*' for word in words), *(f'"{tag}"' for tag in tags)])
+    return " ".join(
+        [*(f'"{word}"{prefix(word, "*")}' for word in words), *(f'"{t}"' for t in tags)]
+    )
 
 
 def tsquery(words: list[str], tags: list[str]) -> str:
-    return " & ".join([*(f"{word}:*" for word in words), *tags])
+    return " & ".join([*(f"{word}{prefix(word, ':*')}" for word in words), *tags])
+
+
+def prefix(word: str, marker: str) -> str:
+    return marker if len(word) >= MIN_PREFIX else ""
 
 
 def matching(
@@ -37,18 +46,23 @@ def matching(
     words = usable(words)
     if not words and not tags:
         return services.none().extra(select={"relevance": "0"})
-    join = f"{TABLE}.service_id = directory_service.id"
     if connection.vendor == "sqlite":
+        # Through the rowid → service table: reading `service_id` from the FTS5 table would read
+        # each match's whole document.
+        join = [f"{KEYS}.rowid = {TABLE}.rowid", f"{KEYS}.service_id = directory_service.id"]
         return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
-            tables=[TABLE],
-            where=[join, f"{TABLE} MATCH %s"],
+            tables=[TABLE, KEYS],
+            where=[*join, f"{TABLE} MATCH %s"],
             params=[fts5_query(words, list(tags))],
             select={"relevance": f"-{TABLE}.rank"},
         )
     query = tsquery(words, list(tags))
     return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
         tables=[TABLE],
-        where=[join, f"{TABLE}.vector @@ to_tsquery('simple', %s)"],
+        where=[
+            f"{TABLE}.service_id = directory_service.id",
+            f"{TABLE}.vector @@ to_tsquery('simple', %s)",
+        ],
         params=[query],
         select={"relevance": f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))"},
         select_params=[query],

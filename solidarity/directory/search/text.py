@@ -45,12 +45,25 @@ def light_stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") else word
 
 
+# Small words of the UI languages, folded, that say nothing about a service: left out of a
+# query ("cours de français" searches "cours" and "francais"), because every listing has them
+# and matching them cost most of a search. A query of nothing else keeps them.
+ENGLISH_STOPWORDS = "a an and at for i in me my near of on or the to with"
+FRENCH_STOPWORDS = "au aux d de des du en et l la le les ou pour pres un une"
+SPANISH_STOPWORDS = "al con del el las los para por y"
+ARABIC_STOPWORDS = "في من على الي عن مع و"
+STOPWORDS = frozenset(
+    " ".join([ENGLISH_STOPWORDS, FRENCH_STOPWORDS, SPANISH_STOPWORDS, ARABIC_STOPWORDS]).split()
+)
+
+
 def query_words(query: str) -> list[str]:
-    """The words of a visitor's query, folded, at most MAX_QUERY_WORDS, without duplicates.
-    Only `\\w` characters survive, so nothing in the result is engine syntax."""
+    """The words of a visitor's query, folded, at most MAX_QUERY_WORDS, without duplicates or
+    stop words. Only `\\w` characters survive, so nothing in the result is engine syntax."""
     seen: list[str] = []
     for word in words(query.replace("_", " ")):
         word = light_stem(word)
         if word not in seen:
             seen.append(word)
-    return seen[:MAX_QUERY_WORDS]
+    meaningful = [word for word in seen if word not in STOPWORDS]
+    return (meaningful or seen)[:MAX_QUERY_WORDS]

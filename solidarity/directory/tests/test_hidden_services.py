@@ -69,3 +69,12 @@ def test_withdrawal_hides_every_service_at_once(client, provider, hidden):
     Endorsement.objects.filter(organization=provider).update(status=Endorsement.Status.WITHDRAWN)
     assert service_search(SearchQuery()).count() == 0
     assert "0 services found" in client.get(reverse("directory:search")).content.decode()
+
+
+def test_a_service_hidden_between_the_search_and_its_display_is_not_shown(provider, hidden):
+    from solidarity.directory.selectors import displayed, first_hits
+
+    hits = first_hits(service_search(SearchQuery(query="dentist")), limit=10)
+    assert [hit.pk for hit in hits] == [Service.objects.get(name="Public dentist").pk]
+    Endorsement.objects.filter(organization=provider).update(status=Endorsement.Status.SUSPENDED)
+    assert displayed(hits) == []

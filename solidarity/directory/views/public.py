@@ -5,14 +5,15 @@ import uuid
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods, require_safe
 
 from solidarity.cities.models import Commitment
 from solidarity.directory import selectors, services
 from solidarity.directory.forms import OutdatedReportForm, SearchForm
+from solidarity.directory.models import Service
 from solidarity.directory.presenters import decorate
 from solidarity.directory.selectors import SearchQuery
 from solidarity.lib.antiabuse import rate_limited
@@ -22,14 +23,15 @@ RESULTS_CAP = 1000
 
 
 class CappedPaginator(Paginator):
-    """Counts at most RESULTS_CAP + 1 results: past a thousand the exact number helps nobody,
-    and counting every match of a broad search cost more than showing its first page."""
+    """Pages through the first RESULTS_CAP + 1 results, read in one query (`first_hits`): past
+    a thousand the exact number helps nobody, and counting every match of a broad search cost
+    more than showing its first page."""
 
     cap = RESULTS_CAP
 
-    @cached_property
-    def count(self) -> int:
-        return self.object_list.order_by()[: self.cap + 1].count()  # type: ignore[attr-defined]
+    @classmethod
+    def of(cls, results: QuerySet[Service], per_page: int) -> "CappedPaginator":
+        return cls(selectors.first_hits(results, limit=cls.cap + 1), per_page)
 
     @property
     def capped(self) -> bool:
@@ -52,8 +54,8 @@ def search(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "page": None, **map_context()}
         return render(request, "directory/search.html", context, status=400)
     query = form.to_query() if form.is_bound else SearchQuery()
-    results = selectors.narrow(selectors.service_search(query))
-    page = CappedPaginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    paginator = CappedPaginator.of(selectors.service_search(query), PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = decorate(selectors.displayed(list(page.object_list)))
     params = request.GET.copy()
     params.pop("page", None)
