@@ -211,7 +211,8 @@ def _new_organization(submission: Submission, *, language: str, random_slug: boo
     base = f"{slugify(submission.organization_name)[:150] or 'organization'}-{submission.city.slug}"
     # A name already taken fails the unique slug on insert; the caller retries with a suffix.
     slug = f"{base}-{secrets.token_hex(3)}" if random_slug else base
-    return Organization(
+    return storage.new(
+        Organization,
         city=submission.city,
         name=submission.organization_name,
         slug=slug,

@@ -5,11 +5,36 @@ a submission writes two rows, so they are written here from the same field conve
 (`get_db_prep_save`, defaults, `auto_now_add`) that `Model.save()` uses.
 """
 
+import copy
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+M = TypeVar("M", bound=models.Model)
+
+
+@cache
+def _blank(model: type[models.Model]) -> models.Model:
+    return model()
+
+
+@cache
+def _made_per_row(model: type[models.Model]) -> tuple[models.Field[Any, Any], ...]:
+    return tuple(f for f in model._meta.concrete_fields if f.has_default() and callable(f.default))
+
+
+def new(model: type[M], **values: Any) -> M:
+    """`model(**values)` without running `Model.__init__` (with every field's default, and on
+    translated models modeltranslation's constructor: 0.2 ms, measured): a copy of a blank
+    instance, with fresh callable defaults (a UUID key) and `values` set as attributes."""
+    instance = copy.copy(_blank(model))
+    for field in _made_per_row(model):
+        setattr(instance, field.attname, field.get_default())
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return instance  # type: ignore[return-value]
 
 
 @cache

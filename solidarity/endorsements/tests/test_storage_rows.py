@@ -1,0 +1,66 @@
+"""The surge path writes its rows in plain SQL (`endorsements.storage`): they must be the rows
+the ORM writes, defaults, dates and translated fields included."""
+
+import datetime
+import uuid
+
+from django.forms.models import model_to_dict
+from django.utils import translation
+
+from solidarity.directory.models import Organization
+from solidarity.endorsements import storage
+from solidarity.endorsements.models import Endorsement
+
+
+def stored(pk):
+    row = Organization.objects.get(pk=pk)
+    values = model_to_dict(row, exclude=["id", "slug"])
+    return {
+        **values,
+        **{
+            f"description_{lang}": getattr(row, f"description_{lang}")
+            for lang in ("en", "fr", "es", "ar")
+        },
+    }
+
+
+def test_an_organization_row_is_the_one_the_orm_writes(city):
+    fields = {"city": city, "name": "Cuisine Collective", "sector": "food_bank"}
+    with translation.override("fr"):
+        by_orm = Organization.objects.create(
+            slug="by-orm", description_fr="Repas pour tous", **fields
+        )
+        fast = storage.new(Organization, slug="fast", description_fr="Repas pour tous", **fields)
+        storage.insert(fast)
+
+    assert stored(fast.pk) == stored(by_orm.pk)
+    assert Organization.objects.get(pk=fast.pk).created_on == by_orm.created_on
+    assert storage.new(Organization).pk != storage.new(Organization).pk  # a fresh UUID each
+
+
+def test_an_endorsement_row_is_the_one_the_orm_writes(city):
+    organization = Organization.objects.create(
+        city=city, name="Clinic", slug="clinic", sector="healthcare"
+    )
+    declaration = city.declarations.get()
+    values = {
+        "organization": organization,
+        "declaration": declaration,
+        "commitments": ["never_ask", "no_fees"],
+        "decision_method": "board",
+        "decided_month": datetime.date(2026, 3, 1),
+        "contact_sealed": b"\x00sealed",
+        "contact_email_hash": "ab" * 32,
+        "submission_id": uuid.uuid4(),
+    }
+    by_orm = Endorsement.objects.create(**values)
+    fast = Endorsement(**{**values, "submission_id": uuid.uuid4()})
+
+    assert storage.insert_where(fast, "1 = %s", [1])
+    assert not storage.insert_where(Endorsement(**{**values, "submission_id": None}), "1 = %s", [2])
+
+    exclude = ["id", "submission_id"]
+    assert model_to_dict(Endorsement.objects.get(pk=fast.pk), exclude=exclude) == model_to_dict(
+        Endorsement.objects.get(pk=by_orm.pk), exclude=exclude
+    )
+    assert bytes(Endorsement.objects.get(pk=fast.pk).contact_sealed) == b"\x00sealed"
