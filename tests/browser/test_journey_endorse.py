@@ -1,8 +1,10 @@
 """An organization endorses, confirms from the e-mail link; an organizer logs in with the second
 factor, unlocks the vault and verifies it; the organization appears publicly; its representative
-logs in by magic link and adds a service that, once approved, shows up in search."""
+logs in by magic link and adds a service; the organizer approves it (the city reviews new
+listings) and it shows up in search."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -55,7 +57,7 @@ def confirm_by_email(page, javascript) -> None:
     assert_sound_page(page)
 
 
-def test_an_endorsement_goes_from_the_form_to_the_public_list_and_a_representative(
+def test_an_endorsement_goes_from_the_form_to_the_public_list_and_its_service_to_search(
     page, javascript, new_tab, city, organizer
 ):
     endorse(page)
@@ -76,8 +78,47 @@ def test_an_endorsement_goes_from_the_form_to_the_public_list_and_a_representati
     with page.expect_navigation():
         page.locator("main form[method=post] button[type=submit]").first.click()
     settle(page)
-    # Signed in as the representative: the listings dashboard is theirs. (Adding a listing and
-    # its review are covered with the test client in solidarity/directory/tests.)
+    # Signed in as the representative: the listings dashboard is theirs.
     visit(page, "/en/services/manage/")
     assert_sound_page(page)
     assert page.get_by_text(ORGANIZATION).first.is_visible()
+    add_service(page)
+
+    # The city reviews new listings (the default): the organizer approves it.
+    visit(staff, "/en/services/review/")
+    card = staff.locator("li.card", has_text=SERVICE)
+    with staff.expect_navigation():
+        card.get_by_role("button", name="Approve").click()
+    assert staff.get_by_text("Listing approved.").is_visible()
+
+    visit(page, "/en/services/?q=" + quote("Parc-Ex evening legal"))
+    assert_sound_page(page)
+    result = page.locator("ol.results a", has_text=SERVICE)
+    assert result.count() == 1, "the approved service does not show up in search"
+    with page.expect_navigation():
+        result.click()
+    settle(page)
+    assert_sound_page(page)
+    assert page.locator("main h1").inner_text().strip() == SERVICE
+    assert page.get_by_text(ORGANIZATION).first.is_visible()
+
+
+def add_service(page) -> None:
+    """The representative adds a service, which waits for review and is not public yet."""
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add a service").click()
+    settle(page)
+    assert_sound_page(page)
+    page.locator("input[name=name_en]").fill(SERVICE)
+    page.locator("textarea[name=description_en]").fill(
+        "Free legal advice on Tuesday evenings, with interpreters. No appointment needed."
+    )
+    page.locator("input[name=categories]").first.check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    settle(page)
+    assert page.get_by_text("will appear once an organizer has reviewed it").is_visible()
+    assert page.locator("main td", has_text=SERVICE).is_visible()
+
+    visit(page, "/en/services/?q=" + quote("Parc-Ex evening legal"))
+    assert page.locator("ol.results a", has_text=SERVICE).count() == 0, "public before review"
