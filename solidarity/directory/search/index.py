@@ -135,6 +135,15 @@ def remove_documents(service_ids: Sequence[uuid.UUID]) -> None:
             cursor.executemany(sql, [[db_id(pk)] for pk in service_ids])
 
 
+def analyze() -> None:
+    """Refreshes the planner's statistics after a bulk load (demo data, an import) and daily.
+    Without them SQLite joins each match to its service through the wide rows instead of
+    `service_search_probe_idx`: about twice the time at 60,000 services. PostgreSQL's
+    autovacuum keeps its own statistics; an explicit ANALYZE only makes them current sooner."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def index_services(services: Iterable[Service]) -> int:
     """Rebuilds the index rows of these services (prefetch terms and locations for speed)."""
     rows = []
