@@ -4,9 +4,11 @@ services. Values of types the driver cannot take as they are (UUIDs on SQLite, d
 go through the field's own `get_db_prep_save`, so the stored values are exactly Django's.
 """
 
+import contextlib
 import datetime
+import math
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection, models
@@ -78,3 +80,81 @@ def fast(value: Any, field: models.Field, sqlite: bool) -> Any:
     if kind is datetime.date or kind is datetime.time:
         return value.isoformat() if sqlite else value
     return prepare(field, value)
+
+
+def db_value(model: type[models.Model], name: str, value: Any) -> Any:
+    """A value as `insert_tuples` wants it: what Django would store in column `name`
+    (an attribute name: `organization_id`, `opens_at`)."""
+    field = next(f for f in model._meta.concrete_fields if f.attname == name)
+    return fast(value, field, connection.vendor == "sqlite")
+
+
+def insert_tuples(
+    model: type[models.Model], names: Sequence[str], rows: Iterable[tuple[Any, ...]]
+) -> int:
+    """The fastest path for a bulk load: rows are tuples of values ready for the database
+    (`db_value`), in the order of `names` (attribute names); every other column takes its
+    default. One `executemany`, no per-value work in Python."""
+    fields = {
+        f.attname: f
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and isinstance(f, models.AutoField))
+    }
+    unknown = set(names) - set(fields)
+    if unknown:
+        raise ValueError(f"{model.__name__} has no column {sorted(unknown)}")
+    defaults = column_defaults(model)
+    rest = [name for name in fields if name not in names]
+    missing = [name for name in rest if name not in defaults]
+    if missing:
+        raise ValueError(f"{model.__name__}: no value and no default for {missing}")
+    tail = tuple(prepare(fields[name], defaults[name]) for name in rest)
+    literals = [sqlite_literal(value) for value in tail] if connection.vendor == "sqlite" else []
+    if literals and None not in literals:
+        # Constants written into the statement, not bound for every row: services have 26
+        # columns left to their default, and binding them cost 1.0 s of 1.4 s per 60,000 rows.
+        values = ["%s"] * len(names) + [str(literal) for literal in literals]
+        tail = ()
+    else:
+        values = ["%s"] * (len(names) + len(rest))
+    columns = ", ".join(connection.ops.quote_name(fields[n].column) for n in [*names, *rest])
+    table = connection.ops.quote_name(model._meta.db_table)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(values)})"  # noqa: S608 - see above
+    params = [row + tail for row in rows] if tail else list(rows)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+    return len(params)
+
+
+def sqlite_literal(value: Any) -> str | None:
+    """An SQLite literal for a constant of a plain type, None when there is none. `%` is
+    doubled: Django's SQLite cursor turns `%s` into `?` and `%%` into `%`."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    if type(value) is str and "\x00" not in value:
+        return "'" + value.replace("'", "''").replace("%", "%%") + "'"
+    return None
+
+
+@contextlib.contextmanager
+def sqlite_bulk_load(cache_mib: int = 512) -> Iterator[None]:
+    """SQLite only, for one large transaction: a page cache big enough that the load never
+    spills half-written pages to the WAL (nor reads them back). Durability settings are untouched
+    (the commit is as safe as any other); the cache goes back to its size afterwards. Other
+    databases: nothing."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (cache_size,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")

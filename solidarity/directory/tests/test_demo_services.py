@@ -6,6 +6,7 @@ from solidarity.directory import demo_services
 from solidarity.directory.models import Attribute, Language, Location, Schedule, Service
 from solidarity.directory.search.query import matching
 from solidarity.directory.search.text import query_words
+from solidarity.directory.taxonomy import CATEGORIES
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,69 @@ def test_demo_data_is_deterministic(loaded):
     Location.objects.all().delete()
     demo_services.load(services=240)
     assert sorted(Service.objects.values_list("name", flat=True))[:50] == first
+
+
+def index_documents(services):
+    """The index rows of these services, as sorted lists of words (order carries no meaning)."""
+    from django.db import connection
+
+    from solidarity.directory.search import index
+
+    documents = {}
+    with connection.cursor() as cursor:
+        for service in services:
+            cursor.execute(
+                f"SELECT document FROM {index.TABLE} WHERE service_id = %s",  # noqa: S608
+                [index.db_id(service.pk)],
+            )
+            (document,) = cursor.fetchone()
+            documents[service.pk] = sorted(document.split())
+    return documents
+
+
+def test_demo_index_rows_are_what_the_directory_itself_writes(loaded):
+    """The demo builds its index rows from shared parts; a listing edited later is reindexed by
+    the directory: both must find the same listings with the same words and filters."""
+    from solidarity.directory.search import index
+
+    services = list(Service.objects.order_by("id")[::12])
+    written = index_documents(services)
+    index.reindex([service.pk for service in services])
+    assert index_documents(services) == written
+
+
+def test_demo_listings_can_be_found_by_their_filters(loaded):
+    from solidarity.directory.search import index
+
+    service = Service.objects.select_related("organization__city").order_by("id")[7]
+    location = service.service_at_locations.get().location
+    tags = [
+        index.tag("lang", service.languages.order_by("code")[0].code),
+        index.tag("city", service.organization.city.slug),
+        index.tag("hood", f"{service.organization.city.slug}{location.neighbourhood.slug}"),
+    ]
+    for attribute in service.attributes.select_related("taxonomy_term__taxonomy"):
+        term = attribute.taxonomy_term
+        kind = "cat" if term.taxonomy.code == CATEGORIES else "att"
+        tags.append(index.tag(kind, term.code))
+    found = matching(Service.objects.all(), query_words(service.name), tags)
+    assert service in found
+
+
+def test_demo_ids_are_version_7_uuids_in_creation_order(loaded):
+    ids = list(Service.objects.order_by("created_on", "id").values_list("id", flat=True))
+    assert {service_id.version for service_id in ids} == {7}
+    assert len(set(ids)) == 240
+
+
+@pytest.mark.parametrize("value", ["", "it's", "100%", "%s", "'; DROP TABLE x; --", "مجاني"])
+def test_constants_written_into_bulk_statements_keep_their_value(db, value):
+    from django.db import connection
+
+    from solidarity.directory.bulk import sqlite_literal
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sqlite_literal(value)}, %s", [1])
+        assert cursor.fetchone() == (value, 1)

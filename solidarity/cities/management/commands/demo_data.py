@@ -25,6 +25,9 @@ DEMO_MODULES = [
 
 class Command(BaseCommand):
     help = "Load deterministic demo data (cities, organizations, endorsements, services…)."
+    # The system checks import every URL module (the PDF library among them): seconds of start-up
+    # for a loader that uses none of them. `check` and the test suite run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
