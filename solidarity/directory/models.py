@@ -211,7 +211,12 @@ class Location(models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="location_coords_idx")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="location_coords_idx"),
+            # "Near me" reads the coordinates of each match's locations by id: from this index,
+            # not from the wide rows (text in four languages).
+            models.Index(fields=["id", "latitude", "longitude"], name="location_point_idx"),
+        ]
         verbose_name = _("location")
 
     def __str__(self) -> str:

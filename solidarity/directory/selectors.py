@@ -153,7 +153,7 @@ def listed_matches(services: QuerySet[Service], *, city: City | None) -> QuerySe
     organizations = public_provider_organizations()
     if city is not None:
         organizations = organizations.filter(city=city)
-    subquery, params = organizations.values("pk").query.sql_with_params()
+    subquery, params = organizations.order_by().values("pk").query.sql_with_params()
     plus = "+" if connection.vendor == "sqlite" else ""
     statuses = ", ".join(["%s"] * len(PUBLIC_STATUSES))
     return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
