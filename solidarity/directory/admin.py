@@ -13,6 +13,7 @@ from solidarity.directory.models import (
     TaxonomyTerm,
 )
 from solidarity.directory.search import index
+from solidarity.directory.services import directory_changed
 
 
 @admin.register(CityDirectorySettings)
@@ -42,6 +43,7 @@ class ServiceAdmin(admin.ModelAdmin):
     def save_model(self, request: Any, obj: Service, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         index.reindex([obj.pk])  # keep the search in step, as services.py does
+        directory_changed()
 
 
 @admin.register(OutdatedReport)

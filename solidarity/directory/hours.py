@@ -7,7 +7,8 @@ Both follow the same rule.
 
 import datetime
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from django.db.models import F, Q
 
@@ -17,8 +18,27 @@ from solidarity.directory.models import Schedule
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
+class Opening(Protocol):
+    """What "open now" reads of a schedule (a `Schedule`, or a cached `cards.Hours`)."""
+
+    @property
+    def days(self) -> Sequence[str]: ...
+    @property
+    def opens_at(self) -> datetime.time: ...
+    @property
+    def closes_at(self) -> datetime.time: ...
+    @property
+    def valid_from(self) -> datetime.date | None: ...
+    @property
+    def valid_to(self) -> datetime.date | None: ...
+
+
 def local_now(city: City, now: datetime.datetime) -> datetime.datetime:
-    return now.astimezone(zoneinfo.ZoneInfo(city.timezone))
+    return local_time(city.timezone, now)
+
+
+def local_time(zone: str, now: datetime.datetime) -> datetime.datetime:
+    return now.astimezone(zoneinfo.ZoneInfo(zone))
 
 
 def day_code(moment: datetime.datetime, *, days_before: int = 0) -> str:
@@ -68,7 +88,7 @@ def open_now_q(*, cities: Iterable[City], now: datetime.datetime) -> Q:
     return q
 
 
-def schedule_is_open(schedule: Schedule, local: datetime.datetime) -> bool:
+def schedule_is_open(schedule: Opening, local: datetime.datetime) -> bool:
     if schedule.valid_from and local.date() < schedule.valid_from:
         return False
     if schedule.valid_to and local.date() > schedule.valid_to:
@@ -81,5 +101,5 @@ def schedule_is_open(schedule: Schedule, local: datetime.datetime) -> bool:
     return day_code(local, days_before=1) in days and closes < opens and time < closes
 
 
-def is_open(schedules: Iterable[Schedule], local: datetime.datetime) -> bool:
+def is_open(schedules: Iterable[Opening], local: datetime.datetime) -> bool:
     return any(schedule_is_open(schedule, local) for schedule in schedules)

@@ -248,13 +248,17 @@ def first_hits(services: QuerySet[Service], *, limit: int) -> list[Hit]:
     filtering and ordering stay in the indexes, and the same list both counts the results (up
     to the limit) and gives any page of them. `displayed` then reads the rows of one page."""
     fields = ["pk", "distance_sq"] if "distance_sq" in services.query.annotations else ["pk"]
+    compiler = services.values_list(*fields)[:limit].query.get_compiler(connection=connection)
     try:
-        sql, params = services.values_list(*fields)[:limit].query.sql_with_params()
+        sql, params = compiler.as_sql()
     except EmptyResultSet:  # a search with nothing to look for
         return []
+    # The columns come in the compiler's order (annotations may come first), by alias.
+    aliases = [alias for _expression, _sql, alias in compiler.select]
+    positions = [aliases.index(name) for name in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [Hit(*row) for row in cursor.fetchall()]
+        return [Hit(*(row[i] for i in positions)) for row in cursor.fetchall()]
 
 
 def displayed(page: Sequence[Hit]) -> list[Service]:

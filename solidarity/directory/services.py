@@ -21,6 +21,7 @@ from solidarity.directory.models import (
     TaxonomyTerm,
 )
 from solidarity.directory.search import index
+from solidarity.lib.cache import content_changed
 from solidarity.organizers.services import audit_log
 
 
@@ -86,6 +87,12 @@ def set_locations(service: Service, locations: Sequence[Location]) -> None:
     )
 
 
+def directory_changed() -> None:
+    """Public directory content changed: cached result cards (cards.py) and cached pages are
+    read again. Inside the writer's transaction, so other workers miss the old ones at commit."""
+    content_changed("directory")
+
+
 @transaction.atomic
 def service_save(
     *,
@@ -113,6 +120,7 @@ def service_save(
         service.schedules.all().delete()
         Schedule.objects.bulk_create([Schedule(service=service, **row) for row in schedules])
     index.reindex([service.pk])
+    directory_changed()
     return service
 
 
@@ -123,6 +131,7 @@ def service_retire(*, service: Service, actor: Any) -> Service:
     audit_log(
         actor=actor, action="service_retire", target=service, city_id=service.organization.city_id
     )
+    directory_changed()
     return service
 
 
@@ -133,6 +142,7 @@ def service_mark_accurate(
     service.last_verified = today or timezone.localdate()
     service.verified_by = actor
     service.save(update_fields=["last_verified", "verified_by", "last_modified"])
+    directory_changed()
     return service
 
 
@@ -143,6 +153,7 @@ def service_review(*, service: Service, actor: Any, approve: bool) -> Service:
     service.save(update_fields=["review_status", "last_modified"])
     action = "service_approve" if approve else "service_reject"
     audit_log(actor=actor, action=action, target=service, city_id=service.organization.city_id)
+    directory_changed()
     return service
 
 
@@ -154,6 +165,7 @@ def location_save(*, location: Location, address: dict[str, str]) -> Location:
     location.addresses.update_or_create(address_type="physical", defaults=address)
     service_ids = list(location.service_at_locations.values_list("service_id", flat=True))
     index.reindex(service_ids)
+    directory_changed()
     return location
 
 
@@ -162,6 +174,7 @@ def location_retire(*, location: Location) -> Location:
     location.is_retired = True
     location.save(update_fields=["is_retired"])
     index.reindex(list(location.service_at_locations.values_list("service_id", flat=True)))
+    directory_changed()
     return location
 
 

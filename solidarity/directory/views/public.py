@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from solidarity.cities.models import Commitment
-from solidarity.directory import selectors, services
+from solidarity.directory import cards, selectors, services
 from solidarity.directory.forms import OutdatedReportForm, SearchForm
 from solidarity.directory.models import Service
 from solidarity.directory.presenters import decorate
@@ -56,7 +56,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = form.to_query() if form.is_bound else SearchQuery()
     paginator = CappedPaginator.of(selectors.service_search(query), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = decorate(selectors.displayed(list(page.object_list)))
+    page.object_list = cards.results(list(page.object_list))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
