@@ -16,12 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
-from tests.browser.support import record_network
+from tests.browser.support import RECORD_ENV, WEIGHTS, record_network, write_page_weights
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """With RECORD_PAGE_WEIGHTS=<file>, the weights measured go to that Markdown file."""
+    target = os.environ.get(RECORD_ENV)
+    if target and WEIGHTS and not os.environ.get("PYTEST_XDIST_WORKER"):
+        write_page_weights(Path(target))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -47,7 +54,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}
 
 
 def collect_compressed_static(root: Path) -> Path:
@@ -84,7 +91,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         return WhiteNoise(application, root=static_root, prefix=settings.STATIC_URL)
 
     server = LiveServer("127.0.0.1", start=False)
-    server.thread.static_handler = static_handler
+    server.thread.static_handler = static_handler  # type: ignore[assignment]
     server.start()
     warm_up(server.url)
     yield server
@@ -175,9 +182,22 @@ def _shipped_taxonomy(transactional_db: None) -> None:
 
 @pytest.fixture
 def open_around_the_clock(demo_data: None) -> None:
-    """The demo data, its schedules widened from office hours: the tests may run at any hour."""
-    from solidarity.directory.models import Schedule
+    """The demo data, its schedules widened from office hours (the tests may run at any hour),
+    and one of its clinics free and without ID required (the demo data are random: which
+    services have which attributes changes with the generator)."""
+    from django.db.models import Q
+
+    from solidarity.directory.models import Attribute, Schedule, TaxonomyTerm
+    from solidarity.directory.search.index import reindex
+    from solidarity.directory.selectors import public_services
 
     Schedule.objects.update(
         byday="MO,TU,WE,TH,FR,SA,SU", opens_at=datetime.time(0, 0), closes_at=datetime.time(23, 59)
     )
+    health = Q(taxonomy_terms__code="health") | Q(taxonomy_terms__parent__code="health")
+    clinic = public_services().filter(health).order_by("pk").first()
+    assert clinic is not None, "the demo data have no public health service"
+    for code in ["free", "no-id-required"]:
+        term = TaxonomyTerm.objects.exclude(taxonomy__code="categories").get(code=code)
+        Attribute.objects.get_or_create(service=clinic, taxonomy_term=term)
+    reindex([clinic.pk])

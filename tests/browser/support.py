@@ -6,13 +6,16 @@ sent, compressed when the server compressed it). A page view starts at each main
 request, so the weight of a page is what the browser fetched for the page it shows now.
 """
 
+import datetime
+import os
+import re
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import ConsoleMessage, Error, Page
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe tags each rule with the versions it belongs to).
@@ -89,8 +92,16 @@ def record_network(page: Page, origin: str, *, javascript: bool) -> NetworkLog:
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     # Playwright sees requests the DevTools domain may not (workers, prefetches).
     page.on("request", lambda request: log.urls.append(request.url))
-    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
-    page.on("pageerror", lambda error: log.console_errors.append(str(error)))
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            log.console_errors.append(message.text)
+
+    def on_page_error(error: Error) -> None:
+        log.console_errors.append(str(error))
+
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
     _LOGS[page] = log
     return log
 
@@ -135,6 +146,7 @@ def assert_no_third_party_requests(page: Page) -> None:
 def assert_page_weight_under(page: Page, budget: int = PAGE_BUDGET) -> None:
     settle(page)
     log = network_log(page)
+    record_weight(page.url, log.weight, javascript=log.javascript)
     detail = {r.url.removeprefix(log.origin): r.bytes for r in log.view.values()}
     assert 0 < log.weight <= budget, f"{page.url}: {log.weight} bytes > {budget}: {detail}"
 
@@ -201,3 +213,69 @@ def assert_sound_page(page: Page, budget: int = PAGE_BUDGET) -> None:
     assert_page_weight_under(page, budget)
     assert_no_console_errors(page)
     assert_accessible(page)
+
+
+# Recording the weights measured, for docs/page-weights.md: opt-in, in a run without -n
+# (each process has its own record):
+#     RECORD_PAGE_WEIGHTS=docs/page-weights.md .venv/bin/pytest tests/browser -m browser
+RECORD_ENV = "RECORD_PAGE_WEIGHTS"
+LANGUAGES = ["en", "fr", "es", "ar"]
+# The largest weight of each address (language left out) in each language, JS on and off.
+WEIGHTS: dict[str, dict[tuple[str, bool], int]] = {}
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TOKEN = re.compile(r"/[A-Za-z0-9_:-]{20,}/")
+
+
+def record_weight(url: str, weight: int, *, javascript: bool) -> None:
+    if not os.environ.get(RECORD_ENV):
+        return
+    parts = urlsplit(url)
+    lang, _, rest = parts.path.lstrip("/").partition("/")
+    address = "/{lang}/" + rest
+    if lang not in LANGUAGES:
+        lang, address = "", parts.path
+    address = _TOKEN.sub("/…/", _UUID.sub("…", address))
+    query = urlencode(parse_qsl(parts.query))  # the empty fields of a GET form left out
+    if query:
+        address += "?" + query
+    cell = (lang, javascript)
+    row = WEIGHTS.setdefault(address, {})
+    row[cell] = max(row.get(cell, 0), weight)
+
+
+def write_page_weights(path: Path) -> None:
+    """The table of docs/page-weights.md: bytes over the wire per page view, as measured."""
+
+    def kb(weight: int | None) -> str:
+        return "—" if weight is None else f"{weight / 1024:.1f}"
+
+    lines = [
+        "# Page weights",
+        "",
+        "What a phone downloads for each page the browser tests visit: every request of the page",
+        "view, headers included, bodies as sent (compressed), measured by Chromium itself",
+        "(`encodedDataLength`, see `tests/browser/support.py`). The budget is "
+        f"{PAGE_BUDGET // 1024} KB per page;",
+        "the tests fail above it. Figures in KB (1024 bytes), the largest view of each address",
+        "in that language; `—` where the tests do not visit it.",
+        "",
+        f"Recorded {datetime.date.today().isoformat()} by the browser tests with",
+        f"`{RECORD_ENV}=docs/page-weights.md .venv/bin/pytest tests/browser -m browser`",
+        "(not rewritten by CI). `…` stands for an identifier or a token.",
+        "",
+        "| page | " + " | ".join(LANGUAGES) + " | without JavaScript (largest) | of budget |",
+        "|---|" + "---:|" * (len(LANGUAGES) + 2),
+    ]
+    for address in sorted(WEIGHTS):
+        row = WEIGHTS[address]
+
+        def largest(cells: list[tuple[str, bool]], row=row) -> int | None:
+            found = [row[c] for c in cells if c in row]
+            return max(found) if found else None
+
+        by_lang = [largest([(lang, True), (lang, False)]) for lang in LANGUAGES]
+        no_js = largest([(lang, False) for lang in ["", *LANGUAGES]])
+        top = max(row.values())
+        cells = [kb(w) for w in by_lang] + [kb(no_js), f"{100 * top / PAGE_BUDGET:.0f} %"]
+        lines.append(f"| `{address.replace('|', '%7C')}` | " + " | ".join(cells) + " |")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -65,11 +65,13 @@ def test_every_public_page_passes_axe_and_the_budgets(page, city, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_public_form_passes_axe_empty_and_with_its_errors(page, city, lang):
-    """Each form, then sent nearly empty past the browser's own checks: the server's refusal
+    """Each form keeps to the budgets and passes axe; then sent nearly empty past the browser's own checks: the server's refusal
     passes axe too, speaks the page's language and keeps what the person had typed."""
     failures = {}
     for path in FORMS:
         visit(page, f"/{lang}/{path}")
+        assert_no_third_party_requests(page)
+        assert_page_weight_under(page)
         failures[path] = check(page)
         typed = TYPED.get(path)
         if typed:

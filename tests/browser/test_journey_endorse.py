@@ -20,7 +20,7 @@ SERVICE = "Parc-Ex evening legal clinic"
 
 
 def link_in_last_mail(to: str, pattern: str) -> str:
-    bodies = [m.body for m in mail.outbox if to in m.to]
+    bodies = [str(m.body) for m in mail.outbox if to in m.to]
     assert bodies, f"no e-mail to {to}"
     match = re.search(rf"https?://[^/\s]+(/\S*{pattern}\S*)", bodies[-1])
     assert match, bodies[-1]
