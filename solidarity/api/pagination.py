@@ -5,19 +5,52 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.http import StreamingHttpResponse
 
 Serializer = Callable[[Any], dict[str, Any]]
+Loader = Callable[[list[Any]], dict[Any, Any]]
 # Lists also answer `format=ndjson`: said so in the OpenAPI document.
 NDJSON_RESPONSE: dict[str, Any] = {"responses": {200: {"content": {"application/x-ndjson": {}}}}}
 NDJSON_CHUNK = 500
 
 
-def page_of(queryset: QuerySet, *, page: int, per_page: int, serialize: Serializer) -> dict:
-    total = queryset.count()
+def page_of(
+    queryset: QuerySet,
+    *,
+    page: int,
+    per_page: int,
+    serialize: Serializer,
+    load: Loader | None = None,
+    count_with_page: bool = False,
+) -> dict:
+    """One page of `queryset`. With `load`, the page's ids are read first (the search's order
+    from its indexes alone) and `load(ids)` reads those rows with what they show: measured at
+    60,000 services, ordering the wide rows of every public service cost 30-90 ms a page.
+    `count_with_page` counts in the same query (a window count): cheaper for a full-text
+    search, whose matching is the costly part; dearer for browsing, whose count is an index's."""
     start = (page - 1) * per_page
-    items = [serialize(obj) for obj in queryset[start : start + per_page]] if start < total else []
+    if load is None:
+        total = queryset.count()
+        objects = list(queryset[start : start + per_page]) if start < total else []
+        return page_dict(objects, total=total, page=page, per_page=per_page, serialize=serialize)
+    if count_with_page:
+        counted = queryset.annotate(total_items=Window(Count("pk")))
+        rows = list(counted.values_list("pk", "total_items")[start : start + per_page])
+        total = rows[0][1] if rows else (queryset.count() if start else 0)
+        ids = [pk for pk, _total in rows]
+    else:
+        total = queryset.count()
+        ids = list(queryset.values_list("pk", flat=True)[start : start + per_page])
+    by_id = load(ids) if ids else {}
+    objects = [by_id[pk] for pk in ids if pk in by_id]
+    return page_dict(objects, total=total, page=page, per_page=per_page, serialize=serialize)
+
+
+def page_dict(
+    objects: list[Any], *, total: int, page: int, per_page: int, serialize: Serializer
+) -> dict:
+    items = [serialize(obj) for obj in objects]
     total_pages = max(1, math.ceil(total / per_page))
     return {
         "total_items": total,

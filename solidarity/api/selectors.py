@@ -4,7 +4,7 @@ own search selector (so the pages and the API cannot drift) and the endorsements
 import dataclasses
 import datetime
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -120,6 +120,21 @@ def public_services(filters: ServiceFilters) -> QuerySet[Service]:
 
 def with_details(services: QuerySet[Service]) -> QuerySet[Service]:
     return services.select_related("organization").prefetch_related(*SERVICE_PREFETCH)
+
+
+def with_organization(services: QuerySet[Service]) -> QuerySet[Service]:
+    return services.select_related("organization")
+
+
+def as_listed(services: QuerySet[Service]) -> QuerySet[Service]:
+    return services
+
+
+def services_by_id(
+    ids: Sequence[uuid.UUID], *, details: Callable[[QuerySet[Service]], QuerySet[Service]]
+) -> dict[uuid.UUID, Service]:
+    """The rows of one page of `public_services` results (ids read in the same request)."""
+    return details(Service.objects.filter(pk__in=ids)).in_bulk()
 
 
 def public_service(service_id: uuid.UUID) -> Service | None:

@@ -83,16 +83,21 @@ def service_list(
     `lat`/`lon` order by distance and keep services within 25 km (`radius` narrows it)."""
     services = selectors.public_services(params.filters())
     if minimal:
-        serializer = serialize.service_minimal
+        serializer, details = serialize.service_minimal, selectors.as_listed
     elif full:
-        services = selectors.with_details(services)
-        serializer = serialize.service_full
+        serializer, details = serialize.service_full, selectors.with_details
     else:
-        services = services.select_related("organization")
-        serializer = serialize.service_brief
+        serializer, details = serialize.service_brief, selectors.with_organization
     if format == "ndjson":
-        return ndjson_response(services, serializer)
-    return page_of(services, page=page, per_page=per_page, serialize=serializer)
+        return ndjson_response(details(services), serializer)
+    return page_of(
+        services,
+        page=page,
+        per_page=per_page,
+        serialize=serializer,
+        load=lambda ids: selectors.services_by_id(ids, details=details),
+        count_with_page=bool(params.search),
+    )
 
 
 @router.get(
