@@ -27,6 +27,7 @@ from solidarity.endorsements import storage
 from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import bump_public_generation
 from solidarity.endorsements.tasks import queue_contact_email
+from solidarity.lib.cache import content_changed
 from solidarity.organizers.services import audit_log
 from solidarity.vault.services import (
     RememberedKey,
@@ -361,6 +362,9 @@ def _public_numbers_changed() -> None:
     # that cached the old numbers in between does not keep them.
     bump_public_generation()
     transaction.on_commit(bump_public_generation)
+    # Cached public pages made of endorsements (lib/cache.py): the endorsers, and the
+    # directory's services, which a suspension or withdrawal must hide at once.
+    content_changed("endorsements")
 
 
 def endorsement_verify(

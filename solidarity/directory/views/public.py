@@ -17,6 +17,7 @@ from solidarity.directory.models import Service
 from solidarity.directory.presenters import decorate
 from solidarity.directory.selectors import SearchQuery
 from solidarity.lib.antiabuse import rate_limited
+from solidarity.lib.cache import cache_public
 
 PER_PAGE = 20
 RESULTS_CAP = 1000
@@ -47,7 +48,14 @@ def map_context() -> dict[str, object]:
     }
 
 
+# What directory pages are made of: listings, and the endorsements that make them public.
+DIRECTORY_SCOPES = ("directory", "endorsements")
+# "Open now" is on these pages: a cached copy lives a minute at most.
+OPEN_NOW_TIMEOUT = 60
+
+
 @require_safe
+@cache_public(scopes=DIRECTORY_SCOPES, timeout=OPEN_NOW_TIMEOUT, query_params=())
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     if form.is_bound and not form.is_valid():
@@ -77,6 +85,7 @@ def parse_id(service_id: str) -> uuid.UUID:
 
 
 @require_safe
+@cache_public(scopes=DIRECTORY_SCOPES, timeout=OPEN_NOW_TIMEOUT)
 def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
     service = selectors.public_service(parse_id(service_id))
     if service is None:

@@ -21,6 +21,7 @@ from solidarity.endorsements.forms import (
     SubmittedEndorseForm,
 )
 from solidarity.lib.antiabuse import rate_limited
+from solidarity.lib.cache import cache_public
 from solidarity.lib.views import rate_limited as too_many
 
 SUBMIT_RATE = "10/h"
@@ -109,6 +110,10 @@ def resend(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("endorsements:resend"))
 
 
+# What the public endorsement pages are made of; a name search (`q`) is never cached.
+PUBLIC_SCOPES = ("endorsements", "cities")
+
+
 def _filters(query: QueryDict) -> dict[str, Any]:
     form = EndorserFilterForm(query)
     data = form.cleaned_data if form.is_valid() else {}
@@ -122,6 +127,7 @@ def _filters(query: QueryDict) -> dict[str, Any]:
 
 
 @require_safe
+@cache_public(scopes=PUBLIC_SCOPES, query_params=("city", "sector", "services"))
 def endorsers(request: HttpRequest) -> HttpResponse:
     filters = _filters(request.GET)
     city = filters["city"]
@@ -141,6 +147,7 @@ def endorsers(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cache_public(scopes=PUBLIC_SCOPES)
 def endorser(request: HttpRequest, slug: str) -> HttpResponse:
     endorsement = selectors.public_endorser(slug=slug)
     if endorsement is None:
