@@ -40,7 +40,6 @@ def hsds_import(
 def hsds_export(*, directory: Path | None = None) -> dict[str, int]:
     """Regenerates the published open-data files; returns what each holds."""
     folder = directory or exports.export_dir()
-    counts = exporter.export_datapackage(folder / "hsds-datapackage.zip")
-    counts["services (JSON)"] = exporter.export_services_json(folder / "hsds-services.json")
+    counts = exporter.export_hsds(folder / "hsds-datapackage.zip", folder / "hsds-services.json")
     counts["endorsements"] = exporter.export_endorsements_json(folder / "endorsements.json")
     return counts

@@ -25,7 +25,7 @@ def hsds_id(value: Any) -> uuid.UUID:
     return parsed_id(value.strip())
 
 
-@functools.lru_cache(maxsize=250_000)
+@functools.lru_cache(maxsize=20_000)
 def parsed_id(value: str) -> uuid.UUID:
     """Cached: a service's id comes back in each of its phones, schedules, attributes…"""
     try:

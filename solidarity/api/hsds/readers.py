@@ -215,16 +215,25 @@ def read_package(source: DirectorySource | ZipSource) -> Iterator[Record]:
 
 def read_csv(stream: Any, name: str, table: str) -> Iterator[Record]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="strict", newline="")
-    reader = csv.DictReader(text)
+    reader = csv.reader(text)
     row = 1
     try:
-        for row, values in enumerate(reader, start=2):
-            if None in values:
+        header = next(reader, None)
+        if header is None:
+            return
+        width = len(header)
+        named = [(i, key) for i, key in enumerate(header) if key]
+        rows = (values for values in reader if values)  # blank lines are skipped, uncounted
+        for row, values in enumerate(rows, start=2):
+            if len(values) > width:
                 raise ReadError(Problem(name, row, None, "more values than column names"))
-            data = {k: v for k, v in values.items() if k and v not in (None, "")}
-            too_long = next((k for k, v in data.items() if len(v) > MAX_FIELD_CHARS), None)
-            if too_long:
-                raise ReadError(Problem(name, row, too_long, "value too long"))
+            if len(values) < width:  # short rows: the missing values are empty
+                values += [""] * (width - len(values))
+            data = {key: values[i] for i, key in named if values[i]}
+            if max(map(len, values)) > MAX_FIELD_CHARS:
+                too_long = next((k for k, v in data.items() if len(v) > MAX_FIELD_CHARS), None)
+                if too_long:
+                    raise ReadError(Problem(name, row, too_long, "value too long"))
             yield Record(table, data, name, row)
     except UnicodeDecodeError as error:
         raise ReadError(Problem(name, row + 1, None, f"not UTF-8 text ({error.reason})")) from None

@@ -29,7 +29,7 @@ from solidarity.directory.models import (
 DERIVED_IDS = uuid.UUID("6f1c0b52-53c1-4b0e-9a53-2d1d7c1b7e11")
 
 
-def derived_id(parent_id: uuid.UUID, kind: str) -> uuid.UUID:
+def derived_id(parent_id: uuid.UUID | str, kind: str) -> uuid.UUID:
     return uuid.uuid5(DERIVED_IDS, f"{parent_id}:{kind}")
 
 

@@ -3,10 +3,14 @@ field."""
 
 import csv
 import datetime
+import json
 import shutil
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 
+from solidarity.api import selectors
+from solidarity.api.hsds import serialize
 from solidarity.api.services import hsds_export, hsds_import
 from solidarity.api.tests.exported import package_problems, read_package
 from solidarity.api.tests.hsds_schemas import EXAMPLES_DIR
@@ -132,3 +136,21 @@ def test_imported_services_are_found_by_the_directory_search_and_filters(client,
     for query in ("search=counselling", "language=ur", "search=counselling&language=ur"):
         assert client.get(f"/api/services?{query}").json()["total_items"] == 1, query
     assert client.get("/api/services?language=fr").json()["total_items"] == 0
+
+
+def test_the_json_export_is_what_the_api_gives_for_each_public_service(
+    tmp_path, city, examples, public_service, hidden_services
+):
+    """The export reads plain rows per table; the API reads model instances: the nested
+    services must be the same, field for field, in every language's fallback."""
+    hsds_import(path=examples, city=city)
+    endorse(Service.objects.get(pk=SERVICE_ID).organization)
+    # Text only in French: English readers get the French (modeltranslation's fallback).
+    Service.objects.filter(pk=public_service.pk).update(alert_en="", alert_fr="Fermé lundi")
+    hsds_export(directory=tmp_path)
+    exported = json.loads((tmp_path / "hsds-services.json").read_text())
+    services = selectors.with_details(selectors.public_services(selectors.ServiceFilters()))
+    expected = [serialize.service_full(s) for s in services.order_by("pk")]
+    assert len(exported) == 2
+    assert "Fermé lundi" in [s.get("alert") for s in exported]
+    assert exported == json.loads(json.dumps(expected, cls=DjangoJSONEncoder))
