@@ -4,7 +4,8 @@
 neighbourhoods, addresses, phones, weekly hours (some across midnight), languages spoken,
 categories, attributes, and text in one to four languages, and writes their search index rows.
 
-Built for 60,000 services in well under a minute (bench/demo_data.md): rows are tuples of values
+Built for 60,000 services (bench/demo_data.md: about 37 s of CPU for the whole command on
+SQLite, most of it in the database and the search index): rows are tuples of values
 ready for the database, written by `bulk.insert_tuples` in large batches; everything repeated
 (the text of a listing in its languages, the index text of its organization, neighbourhood,
 categories and filter tags) is computed once and reused; ids are time-ordered UUIDs, so every
@@ -55,7 +56,7 @@ from solidarity.directory.search import index
 from solidarity.directory.services import language_name
 from solidarity.directory.taxonomy import ATTRIBUTES, CATEGORIES
 
-BATCH = 10_000  # services per round of inserts (memory stays around 100 MB)
+BATCH = 10_000  # services per round of inserts
 CONTENT = ("en", "fr", "es", "ar")  # languages the demo text is written in
 SPOKEN = ["en", "fr", "es", "ar", "pt", "zh-hans", "ta", "fa", "tl", "uk", "ru", "pa", "ur"]
 HOURS = [
