@@ -8,6 +8,7 @@ from django.http.response import HttpResponseBase
 from ninja import Router
 
 from solidarity.api import selectors
+from solidarity.api.caching import ENDORSEMENTS, cached
 from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Format, PageNumber, PerPage
 from solidarity.api.schemas import EndorsementOut, InvalidRequest, Page
@@ -40,6 +41,7 @@ def endorsement_data(endorsement: Endorsement) -> dict[str, Any]:
     summary="Verified endorsements listed by name (extension)",
     openapi_extra=NDJSON_RESPONSE,
 )
+@cached(scopes=ENDORSEMENTS)
 def endorsement_list(
     request: HttpRequest, page: PageNumber = 1, per_page: PerPage = 20, format: Format = "json"
 ) -> HttpResponseBase | dict:

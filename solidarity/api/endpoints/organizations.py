@@ -11,6 +11,7 @@ from django.http.response import HttpResponseBase
 from ninja import Router
 
 from solidarity.api import selectors
+from solidarity.api.caching import DIRECTORY, PAGING, cached
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Search
@@ -35,6 +36,7 @@ def full_organization(full_service: bool) -> Callable[[Organization], dict[str, 
     summary="Paginated organizations (their own fields; `full` nests locations and services)",
     openapi_extra=NDJSON_RESPONSE,
 )
+@cached(scopes=DIRECTORY, params=(*PAGING, "full", "full_service"))
 def organization_list(
     request: HttpRequest,
     search: Search = None,
@@ -60,6 +62,7 @@ def organization_list(
     exclude_none=True,
     summary="An organization with its locations and services",
 )
+@cached(scopes=DIRECTORY, params=("full_service",))
 def organization_detail(request: HttpRequest, id: uuid.UUID, full_service: Flag = False) -> dict:
     organizations = selectors.organization_details(selectors.public_organizations())
     organization = organizations.filter(pk=id).first()

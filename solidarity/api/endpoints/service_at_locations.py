@@ -8,6 +8,7 @@ from django.http.response import HttpResponseBase
 from ninja import Query, Router
 
 from solidarity.api import selectors
+from solidarity.api.caching import DIRECTORY, cached
 from solidarity.api.endpoints.services import ServiceParams
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
@@ -44,6 +45,7 @@ Proximity = Annotated[
     summary="Paginated services at their locations",
     openapi_extra=NDJSON_RESPONSE,
 )
+@cached(scopes=DIRECTORY)
 def service_at_location_list(
     request: HttpRequest,
     params: Query[ServiceParams],
@@ -69,6 +71,7 @@ def service_at_location_list(
     exclude_none=True,
     summary="A service at a location, with the location",
 )
+@cached(scopes=DIRECTORY, params=())
 def service_at_location_detail(request: HttpRequest, id: uuid.UUID) -> dict:
     sal = selectors.public_service_at_location(id)
     if sal is None:

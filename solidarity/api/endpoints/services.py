@@ -9,6 +9,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field, StringConstraints
 
 from solidarity.api import selectors
+from solidarity.api.caching import DIRECTORY, PAGING, cached
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Flag, Format, IsoDateTime, PageNumber, PerPage, Text, aware
@@ -70,6 +71,7 @@ class ServiceParams(Schema):
     summary="Paginated services (their own fields; `full` nests everything)",
     openapi_extra=NDJSON_RESPONSE,
 )
+@cached(scopes=DIRECTORY, params=(*PAGING, "minimal", "full"))
 def service_list(
     request: HttpRequest,
     params: Query[ServiceParams],
@@ -106,6 +108,7 @@ def service_list(
     exclude_none=True,
     summary="A fully nested service",
 )
+@cached(scopes=DIRECTORY, params=())
 def service_detail(request: HttpRequest, id: uuid.UUID) -> dict:
     service = selectors.public_service(id)
     if service is None:

@@ -9,6 +9,7 @@ from django.http.response import HttpResponseBase
 from ninja import Query, Router
 
 from solidarity.api import selectors
+from solidarity.api.caching import TAXONOMY, cached
 from solidarity.api.hsds import serialize
 from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
 from solidarity.api.params import Flag, Format, PageNumber, PerPage, Search
@@ -26,6 +27,7 @@ OptionalId = Annotated[uuid.UUID | None, Query(None)]
     summary="Paginated taxonomies",
     openapi_extra=NDJSON_RESPONSE,
 )
+@cached(scopes=TAXONOMY)
 def taxonomy_list(
     request: HttpRequest,
     search: Search = None,
@@ -45,6 +47,7 @@ def taxonomy_list(
     exclude_none=True,
     summary="A taxonomy",
 )
+@cached(scopes=TAXONOMY, params=())
 def taxonomy_detail(request: HttpRequest, id: uuid.UUID) -> dict:
     taxonomy = Taxonomy.objects.filter(pk=id).first()
     if taxonomy is None:
@@ -59,6 +62,7 @@ def taxonomy_detail(request: HttpRequest, id: uuid.UUID) -> dict:
     summary="Paginated taxonomy terms",
     openapi_extra=NDJSON_RESPONSE,
 )
+@cached(scopes=TAXONOMY)
 def taxonomy_term_list(
     request: HttpRequest,
     search: Search = None,
@@ -83,6 +87,7 @@ def taxonomy_term_list(
     exclude_none=True,
     summary="A taxonomy term",
 )
+@cached(scopes=TAXONOMY, params=())
 def taxonomy_term_detail(request: HttpRequest, id: uuid.UUID) -> dict:
     term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=id).first()
     if term is None:

@@ -70,7 +70,10 @@ def test_endorsements_carry_no_contact_field(client, public_service):
 
 def test_suspension_hides_a_service_at_once(client, public_service):
     from solidarity.endorsements.models import Endorsement
+    from solidarity.endorsements.services import endorsement_suspend
 
-    assert client.get(f"/api/services/{public_service.pk}").status_code == 200
-    Endorsement.objects.filter(organization=public_service.organization).update(status="suspended")
+    assert client.get(f"/api/services/{public_service.pk}").status_code == 200  # now cached
+    endorsement = Endorsement.objects.get(organization=public_service.organization)
+    endorsement_suspend(endorsement=endorsement, actor=None, reason="broke a pledge")
     assert client.get(f"/api/services/{public_service.pk}").status_code == 404
+    assert client.get("/api/services").json()["total_items"] == 0

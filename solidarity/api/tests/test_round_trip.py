@@ -17,6 +17,7 @@ from solidarity.api.tests.hsds_schemas import EXAMPLES_DIR
 from solidarity.cities.models import Commitment
 from solidarity.directory.models import Organization, Service
 from solidarity.endorsements.models import Endorsement
+from solidarity.lib.cache import content_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +94,7 @@ def endorse(organization):
         contact_sealed=b"sealed",
         contact_email_hash="hash",
     )
+    content_changed("endorsements")  # as the endorsement services do (cached API responses)
 
 
 def test_official_examples_survive_import_export_and_reimport(tmp_path, city, examples):

@@ -8,6 +8,7 @@ from solidarity.cities.models import City, Commitment, Neighbourhood
 from solidarity.directory import services
 from solidarity.directory.models import Location, Organization, Service, TaxonomyTerm
 from solidarity.endorsements.models import Endorsement
+from solidarity.lib.cache import content_changed
 
 WEEKDAYS = "MO,TU,WE,TH,FR"
 
@@ -29,6 +30,7 @@ def endorse(
     commitments = list(Commitment.values) if all_five else list(Commitment.values)[:3]
     declaration = org.city.declarations.first()
     assert declaration is not None
+    content_changed("endorsements")  # as the endorsement services do on every public change
     return Endorsement.objects.create(
         organization=org,
         declaration=declaration,
