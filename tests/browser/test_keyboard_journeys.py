@@ -119,6 +119,9 @@ def test_volunteer_by_keyboard(page, city, organizer):
 
     follow_error_summary(page, "input[name=ways_to_help]")
     page.keyboard.press("Space")
+    # Back up with Shift+Tab to check the contact typed before, then on to the send button.
+    tab_to(page, "#id_contact", backwards=True)
+    assert page.evaluate("() => document.activeElement.value") == "signal: samira.42"
     tab_to(page, "main form button[type=submit]")
     press_and_follow(page)
     # (A redirect keeps the fragment of the address it answers: #id_ways_to_help.)
