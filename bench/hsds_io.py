@@ -1,6 +1,6 @@
 """HSDS import/export at 60,000 services, and `/api/services?search=` under load.
 
-    .venv/bin/python -m bench.hsds_io [--services 60000] [--databases sqlite,postgres]
+    .venv/bin/python -m bench.hsds_io [--services 60000] [--databases sqlite,postgres] [--no-api]
 
 For each database: migrate, create a city, write a synthetic HSDS CSV data package (zip) of N
 services (with organizations, locations, addresses, phones, schedules, languages, taxonomy
@@ -154,7 +154,7 @@ def timed(args: list[str], database_url: str) -> tuple[str, str]:
     return summary, result.stdout
 
 
-def run(database: str, url: str, services: int, folder: Path) -> str:
+def run(database: str, url: str, services: int, folder: Path, *, api: bool = True) -> str:
     manage("migrate", "--noinput", database_url=url)
     manage("shell", "-c", SETUP, database_url=url)
     package = folder / "package.zip"
@@ -169,6 +169,8 @@ def run(database: str, url: str, services: int, folder: Path) -> str:
     summary, _out = timed(["export_hsds", "--output", str(folder / "export")], url)
     size = (folder / "export" / "hsds-datapackage.zip").stat().st_size / 1e6
     lines.append(f"- export (zip {size:.1f} MB, and the JSON): {summary}")
+    if not api:
+        return "\n".join(lines)
     paths = [f"/api/services?search={quote(word)}" for word in WORDS]
     with Server(database_url=url) as server:
         rows = compare(
@@ -182,6 +184,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--services", type=int, default=60_000)
     parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument(
+        "--no-api", action="store_true", help="Skip the API benchmark (it needs a quiet machine)."
+    )
     options = parser.parse_args()
     for database in options.databases.split(","):
         context = sqlite_database() if database == "sqlite" else postgres_database()
@@ -192,6 +197,7 @@ def main() -> None:
                     url,
                     options.services,
                     Path(scratch),
+                    api=not options.no_api,
                 ),
                 flush=True,
             )

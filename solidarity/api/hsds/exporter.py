@@ -95,6 +95,9 @@ FILES = {
 }
 
 
+DATED = {"date", "datetime", "time"}
+
+
 def cell(value: Any) -> str:
     if type(value) is str:
         return value
@@ -113,14 +116,25 @@ class TableWriter:
         self.writers = {t: csv.writer(self.files[t]) for t in COLUMNS}
         self.seen: dict[str, set[uuid.UUID | str]] = {t: set() for t in COLUMNS}
         self.counts = dict.fromkeys(COLUMNS, 0)
-        for table, columns in COLUMNS.items():
-            self.writers[table].writerow([name for name, _type in columns])
+        self.names = {t: [name for name, _type in columns] for t, columns in COLUMNS.items()}
+        # The csv module writes None as "" and numbers and text as `str` does: only dates and
+        # times need `cell` (str() of a datetime is not ISO 8601).
+        self.dated = {
+            t: [i for i, (_n, kind) in enumerate(columns) if kind in DATED]
+            for t, columns in COLUMNS.items()
+        }
+        for table in COLUMNS:
+            self.writers[table].writerow(self.names[table])
 
     def write(self, table: str, data: dict[str, Any]) -> None:
-        if data["id"] in self.seen[table]:
+        seen = self.seen[table]
+        if data["id"] in seen:
             return
-        self.seen[table].add(data["id"])
-        self.writers[table].writerow([cell(data.get(name)) for name, _type in COLUMNS[table]])
+        seen.add(data["id"])
+        values = [data.get(name) for name in self.names[table]]
+        for i in self.dated[table]:
+            values[i] = cell(values[i])
+        self.writers[table].writerow(values)
         self.counts[table] += 1
 
     def close(self) -> None:

@@ -18,6 +18,11 @@ _url = URLValidator(schemes=["http", "https"])
 
 
 def hsds_id(value: Any) -> uuid.UUID:
+    if type(value) is str and len(value) <= 250:  # the common case, first
+        stripped = value.strip()
+        if stripped:
+            return parsed_id(stripped)
+        raise ValueError("not a valid identifier")
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip() or len(value) > 250:

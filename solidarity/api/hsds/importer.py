@@ -142,8 +142,16 @@ class Row:
             self.problem(name, str(error))
             return None
 
-    def text(self, name: str, model: type[models.Model], attr: str, **kw: Any) -> str:
-        return self.get(name, f.text, max_length(model, attr), **kw) or ""
+    def text(
+        self, name: str, model: type[models.Model], attr: str, *, required: bool = False
+    ) -> str:
+        value = self.data.get(name)
+        if type(value) is str and value and "\x00" not in value:  # the common case, inline
+            value = value.strip()
+            limit = max_length(model, attr)
+            if limit is None or len(value) <= limit:
+                return value
+        return self.get(name, f.text, max_length(model, attr), required=required) or ""
 
     def ref(self, name: str, table: str, *, required: bool = False) -> uuid.UUID | None:
         target = self.get(name, f.hsds_id, required=required)
