@@ -193,14 +193,14 @@ class Organizer:
 
 
 class Terms:
-    """A listing's category and attributes: their ids, and their words and filter tags in the
-    search document, computed once for each combination."""
+    """A listing's category and attributes: their ids and their filter tags in the search
+    document (their words are matched at query time: search.synonyms), computed once for each
+    combination."""
 
-    __slots__ = ("db_ids", "tags", "words")
+    __slots__ = ("db_ids", "tags")
 
     def __init__(self, terms: Sequence[TaxonomyTerm]) -> None:
         self.db_ids = [db_value(Attribute, "taxonomy_term_id", term.pk) for term in terms]
-        self.words = " ".join(index.term_text(term) for term in terms)
         # The city's tag comes with each listing: asked for an empty city, dropped here.
         tags = index.service_tags(terms=terms, languages=(), city="", hoods=())
         if tags[-1] != index.tag("city", ""):
@@ -383,7 +383,6 @@ class Generator:
                 text_words,
                 organizer.words,
                 hood.words,
-                terms.words,
                 terms.tags,
                 spoken_tags,
                 organizer.city_tag,

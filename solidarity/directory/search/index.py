@@ -25,7 +25,6 @@ SERVICE_FIELDS = (
     "fees_description",
     "interpretation_services",
 )
-TERM_FIELDS = ("name", "synonyms")
 
 
 def language_codes() -> list[str]:
@@ -42,29 +41,22 @@ def translated_values(obj: object, fields: Sequence[str]) -> list[str]:
     return values
 
 
-def term_text(term: TaxonomyTerm) -> str:
-    """A term's words in every language, with its parent's (a dentist is also health care),
-    folded. Cached on the instance: a bulk load reuses the same few dozen terms."""
-    cached = getattr(term, "_search_text", None)
-    if cached is None:
-        parts = translated_values(term, TERM_FIELDS)
-        if term.parent is not None:
-            parts += translated_values(term.parent, TERM_FIELDS)
-        cached = document_text(" ".join(parts).replace(",", " "))
-        term._search_text = cached  # type: ignore[attr-defined]
-    return cached
-
-
 def tag(kind: str, code: str) -> str:
     """A filter token ("zzattfree", "zzlanges"): filters become index look-ups, so combining
     them costs an intersection of posting lists instead of a probe per service."""
     return f"zz{kind}" + "".join(c for c in code.lower() if c.isascii() and c.isalnum())
 
 
+def own_tag(term: TaxonomyTerm) -> str:
+    return tag("cat" if term.taxonomy.code == CATEGORIES else "att", term.code)
+
+
 def term_tags(term: TaxonomyTerm) -> list[str]:
-    """A category also tags its parent (a dentist is health care); an attribute tags itself."""
+    """A category also tags its parent (a dentist is health care); an attribute tags itself.
+    The terms' names and synonyms are not in the documents: a query word that begins one of
+    them matches these tags instead (search.synonyms)."""
     if term.taxonomy.code != CATEGORIES:
-        return [tag("att", term.code)]
+        return [own_tag(term)]
     codes = [term.code] + ([term.parent.code] if term.parent is not None else [])
     return [tag("cat", code) for code in codes]
 
@@ -79,14 +71,20 @@ def service_tags(
 
 
 def service_document(
-    service: Service, *, terms: Iterable[TaxonomyTerm], extra: str = "", tags: Iterable[str] = ()
+    service: Service,
+    *,
+    terms: Iterable[TaxonomyTerm] = (),
+    extra: str = "",
+    tags: Iterable[str] = (),
 ) -> str:
-    terms = list(terms)
+    """The service's own text in every language, its organization's name, `extra` (the names
+    of its neighbourhoods) and its filter tags. `terms` is accepted for callers written before
+    the terms' words left the documents (search.synonyms); their tags are in `tags`."""
     parts = translated_values(service, SERVICE_FIELDS)
     parts.append(service.organization.name)
     parts.append(extra)
     own = " ".join(document_text(part) for part in parts if part)
-    return " ".join([own, *(term_text(term) for term in terms), *tags])
+    return " ".join([own, *tags])
 
 
 def db_id(service_id: object) -> Any:
@@ -161,7 +159,7 @@ def index_services(services: Iterable[Service]) -> int:
             hoods=[f"{service.organization.city.slug}{hood.slug}" for hood in hoods],
         )
         names = " ".join(hood.name for hood in hoods)
-        document = service_document(service, terms=terms, extra=names, tags=tags)
+        document = service_document(service, extra=names, tags=tags)
         rows.append((service.pk, document))
     write_documents(rows)
     return len(rows)

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from solidarity.directory.models import Service
 from solidarity.directory.search.index import KEYS, TABLE
+from solidarity.directory.search.synonyms import word_tags
 
 MIN_WORD = 2
 # Shorter words match only themselves: as prefixes ("de*", "la*") they would match most of the
@@ -21,19 +22,31 @@ def usable(words: list[str]) -> list[str]:
 
 
 def fts5_query(words: list[str], tags: list[str]) -> str:
-    """Every word must match, each as a prefix ("dentist" finds "dentiste", "dentistas"), and
-    every filter tag exactly."""
-    return " ".join(
-        [*(f'"{word}"{prefix(word, "*")}' for word in words), *(f'"{t}"' for t in tags)]
-    )
+    """Every word must match, each as a prefix ("dentist" finds "dentiste", "dentistas") or as
+    the tag of a category or attribute with such a word (search.synonyms), and every filter tag
+    exactly."""
+
+    def either(word: str) -> str:
+        options = [f'"{word}"{prefix(word, "*")}', *(f'"{t}"' for t in expansions(word))]
+        return options[0] if len(options) == 1 else f"({' OR '.join(options)})"
+
+    return " AND ".join([*(either(word) for word in words), *(f'"{t}"' for t in tags)])
 
 
 def tsquery(words: list[str], tags: list[str]) -> str:
-    return " & ".join([*(f"{word}{prefix(word, ':*')}" for word in words), *tags])
+    def either(word: str) -> str:
+        options = [f"{word}{prefix(word, ':*')}", *expansions(word)]
+        return options[0] if len(options) == 1 else f"({' | '.join(options)})"
+
+    return " & ".join([*(either(word) for word in words), *tags])
 
 
 def prefix(word: str, marker: str) -> str:
     return marker if len(word) >= MIN_PREFIX else ""
+
+
+def expansions(word: str) -> list[str]:
+    return word_tags(word, prefix=len(word) >= MIN_PREFIX)
 
 
 def matching(
