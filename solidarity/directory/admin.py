@@ -1,5 +1,5 @@
 """Organizers' back office for the directory: per-city review policy, the taxonomy's names and
-synonyms (run `directory_reindex` after editing them), and listings."""
+synonyms (searchable within five minutes of an edit: search/synonyms.py), and listings."""
 
 from typing import Any
 
