@@ -21,7 +21,10 @@ def _empty_cache() -> None:
     generations (solidarity.lib.cache), and a page cached by an earlier test must not leak in."""
     from django.core.cache import cache
 
+    from solidarity.directory.search import synonyms
+
     cache.clear()
+    synonyms.forget()
 
 
 @pytest.fixture

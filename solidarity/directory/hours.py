@@ -84,7 +84,10 @@ def open_now_q(*, cities: Iterable[City], now: datetime.datetime) -> Q:
     q = Q(pk__in=[])
     for local, group in groups.items():
         schedules = Schedule.objects.filter(schedule_open_q(local), valid_on_q(local.date()))
-        q |= Q(pk__in=schedules.values("service_id"), organization__city__in=group)
+        # The cities inside the subquery: the search then probes one list of ids per local
+        # time, without joining each match to its organization.
+        schedules = schedules.filter(service__organization__city__in=group)
+        q |= Q(pk__in=schedules.values("service_id"))
     return q
 
 

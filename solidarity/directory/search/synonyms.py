@@ -9,9 +9,10 @@ A parent's tag is on its children's listings (search.index.term_tags), so "healt
 care too. A renamed term or a new synonym is searchable without re-indexing.
 """
 
+import bisect
+import dataclasses
+import time
 from collections.abc import Iterable
-
-from django.core.cache import cache
 
 from solidarity.directory.models import TaxonomyTerm
 from solidarity.directory.search.text import document_text
@@ -30,8 +31,15 @@ def term_words(term: TaxonomyTerm, languages: Iterable[str]) -> set[str]:
     return set(document_text(" ".join(parts).replace(",", " ")).split())
 
 
-def read_vocabulary() -> list[tuple[str, str]]:
-    """(folded word, tag) pairs of every taxonomy term, sorted by word."""
+@dataclasses.dataclass(frozen=True)
+class Vocabulary:
+    loaded: float
+    words: list[str]
+    tags: list[str]
+
+
+def read_vocabulary() -> Vocabulary:
+    """Every taxonomy term's folded words, sorted, with the term's tag."""
     from django.conf import settings
 
     from solidarity.directory.search.index import own_tag
@@ -41,19 +49,39 @@ def read_vocabulary() -> list[tuple[str, str]]:
     for term in TaxonomyTerm.objects.select_related("taxonomy"):
         tag = own_tag(term)
         pairs.update((word, tag) for word in term_words(term, languages))
-    return sorted(pairs)
+    ordered = sorted(pairs)
+    return Vocabulary(
+        loaded=time.monotonic(),
+        words=[word for word, _tag in ordered],
+        tags=[tag for _word, tag in ordered],
+    )
 
 
-def vocabulary() -> list[tuple[str, str]]:
-    found = cache.get_or_set("directory:term-vocabulary", read_vocabulary, VOCABULARY_TIMEOUT)
-    return list(found or [])
+_current: Vocabulary | None = None
+
+
+def vocabulary() -> Vocabulary:
+    """Held in each process for VOCABULARY_TIMEOUT seconds: read from a shared cache it cost
+    more than the search (a pickled list of a few thousand words per query word)."""
+    global _current
+    if _current is None or time.monotonic() - _current.loaded > VOCABULARY_TIMEOUT:
+        _current = read_vocabulary()
+    return _current
+
+
+def forget() -> None:
+    """The next search reads the terms again (tests; after editing the taxonomy)."""
+    global _current
+    _current = None
 
 
 def word_tags(word: str, *, prefix: bool) -> list[str]:
     """Tags of the terms with a word that is `word` (or begins with it, for a prefix)."""
-    found = {
-        tag
-        for term_word, tag in vocabulary()
-        if term_word == word or (prefix and term_word.startswith(word))
-    }
+    known = vocabulary()
+    found = set()
+    for index in range(bisect.bisect_left(known.words, word), len(known.words)):
+        candidate = known.words[index]
+        if candidate != word and not (prefix and candidate.startswith(word)):
+            break
+        found.add(known.tags[index])
     return sorted(found)
