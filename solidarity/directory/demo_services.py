@@ -318,6 +318,7 @@ def load(*, services: int = 300, stdout: Any = None, **options: Any) -> None:
     organizers = [Organizer(o, by_city[o.city_id], hoods[o.city_id]) for o in organizations]
     with sqlite_bulk_load():
         Generator(Texts(cities), organizers).run(services)
+    index.analyze()  # the planner's statistics for the search (search.index.analyze)
     if stdout is not None:
         stdout.write(f"{services} demo services in {time.monotonic() - started:.1f} s.")
 
