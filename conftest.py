@@ -27,6 +27,17 @@ def _empty_cache() -> None:
     synonyms.forget()
 
 
+@pytest.fixture(scope="session")
+def _open_data_root(tmp_path_factory: Any) -> Any:
+    return tmp_path_factory.mktemp("open-data")
+
+
+@pytest.fixture(autouse=True)
+def _open_data_dir(settings: Any, _open_data_root: Any) -> None:
+    """Published exports go to a temporary directory, never the developer's `var/`."""
+    settings.OPEN_DATA_DIR = _open_data_root
+
+
 @pytest.fixture
 def city(db: Any) -> Any:
     from solidarity.cities.demo import create_declaration

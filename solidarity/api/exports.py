@@ -23,3 +23,11 @@ def latest_exports() -> list[dict[str, Any]]:
             day = datetime.date.fromtimestamp(stat.st_mtime)
             found.append({"name": name, "size": stat.st_size, "day": day})
     return found
+
+
+def unpublish() -> None:
+    """Removes the published export files at once: an endorser that withdrew or was suspended
+    must leave every export, not only the next one. The scheduled regeneration (or
+    `solidarity-city export-hsds`) publishes fresh files."""
+    for name in EXPORT_FILES:
+        (export_dir() / name).unlink(missing_ok=True)

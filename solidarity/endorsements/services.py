@@ -365,6 +365,15 @@ def _public_numbers_changed() -> None:
     # Cached public pages made of endorsements (lib/cache.py): the endorsers, and the
     # directory's services, which a suspension or withdrawal must hide at once.
     content_changed("endorsements")
+    transaction.on_commit(_published_exports_outdated)
+
+
+def _published_exports_outdated() -> None:
+    """The open-data files published before this change may list an endorser that is no longer
+    public: they go now, and the scheduled export writes them again."""
+    from solidarity.api.exports import unpublish
+
+    unpublish()
 
 
 def endorsement_verify(

@@ -53,3 +53,20 @@ def test_the_export_command_writes_the_files_the_open_data_page_links(
     assert download.status_code == 200
     assert b"".join(download.streaming_content)[:2] == b"PK"
     assert client.get("/api/exports/..%2Fsettings.py").status_code == 404
+
+
+def test_a_suspension_takes_the_published_export_down_at_once(
+    client, public_service, django_capture_on_commit_callbacks
+):
+    from solidarity.api.exports import export_dir
+    from solidarity.api.services import hsds_export
+    from solidarity.endorsements.models import Endorsement
+    from solidarity.endorsements.services import endorsement_suspend
+
+    hsds_export()
+    assert (export_dir() / "hsds-services.json").is_file()
+    endorsement = Endorsement.objects.get(organization=public_service.organization)
+    with django_capture_on_commit_callbacks(execute=True):
+        endorsement_suspend(endorsement=endorsement, actor=None, reason="broke a pledge")
+    assert not (export_dir() / "hsds-services.json").exists()
+    assert "hsds-services.json" not in client.get("/en/open-data/").content.decode()
