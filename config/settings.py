@@ -145,6 +145,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": os.path.join(tempfile.gettempdir(), f"solidarity-test-{os.getpid()}.sqlite3")
     }
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # The directory fits in memory: with the default random_page_cost (4, for spinning disks)
+    # the planner scanned the whole search index instead of using its GIN index (376 → 127 ms
+    # for "legal clinic" in Spanish at 60,000 services). PG_RANDOM_PAGE_COST sets another value.
+    page_cost = env_str("PG_RANDOM_PAGE_COST", "1.1")
+    if page_cost:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c random_page_cost={float(page_cost)}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches, sessions, tasks ---------------------------------------------------------------

@@ -69,14 +69,20 @@ def matching(
             params=[fts5_query(words, list(tags))],
             select={"relevance": f"-{TABLE}.rank"},
         )
+    # PostgreSQL: the matching ids as a set that the GIN index answers (a semi-join), and the
+    # rank only for the services that pass every filter. Joined row by row instead, the planner
+    # (which cannot estimate the public filter) probed the index for every public service:
+    # 560 ms for "dentiste" at 60,000 services.
     query = tsquery(words, list(tags))
+    # OFFSET 0 keeps the planner from pulling the subquery up into a join.
+    matches = f"SELECT service_id FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s) OFFSET 0"  # noqa: S608
+    rank = (
+        f"SELECT ts_rank(vector, to_tsquery('simple', %s)) FROM {TABLE} "  # noqa: S608
+        f"WHERE {TABLE}.service_id = directory_service.id"
+    )
     return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
-        tables=[TABLE],
-        where=[
-            f"{TABLE}.service_id = directory_service.id",
-            f"{TABLE}.vector @@ to_tsquery('simple', %s)",
-        ],
+        where=[f"directory_service.id IN ({matches})"],
         params=[query],
-        select={"relevance": f"ts_rank({TABLE}.vector, to_tsquery('simple', %s))"},
+        select={"relevance": f"({rank})"},
         select_params=[query],
     )
