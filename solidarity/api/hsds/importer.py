@@ -5,11 +5,10 @@ Records of HSDS tables the directory does not hold are counted as skipped; conta
 never imported. Imported organizations stay private until they endorse and are verified.
 """
 
-import contextlib
 import functools
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +21,7 @@ from solidarity.api.hsds.documents import SearchDocuments
 from solidarity.api.hsds.readers import Problem, ReadError, Record
 from solidarity.api.hsds.upsert import upsert_rows
 from solidarity.cities.models import City
-from solidarity.directory.bulk import fast
+from solidarity.directory.bulk import fast, sqlite_bulk_load
 from solidarity.directory.models import (
     Address,
     Attribute,
@@ -37,6 +36,9 @@ from solidarity.directory.models import (
     TaxonomyTerm,
 )
 from solidarity.directory.search import index
+
+# SQLite's page cache during an import: 128 MiB pushed the import past the 500 MB budget.
+IMPORT_CACHE_MIB = 64
 
 BATCH = 5000
 LOOKUP_BATCH = 500
@@ -294,25 +296,7 @@ class Importer(Converters):
         others = sorted(self.touched_services - written)
         for start in range(0, len(others), REINDEX_BATCH):
             index.reindex(others[start : start + REINDEX_BATCH])
-
-
-@contextlib.contextmanager
-def large_cache(mib: int = 64) -> Iterator[None]:
-    """SQLite: a page cache large enough that the import's B-trees (random UUID keys) stay in
-    memory until the commit instead of spilling to the WAL and being read back. (Unlike
-    `directory.bulk.sqlite_bulk_load` it works inside a transaction: no `temp_store`.)"""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (previous,) = cursor.fetchone()
-        cursor.execute(f"PRAGMA cache_size = {-1024 * int(mib)}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(previous)}")
+        index.analyze()  # the planner's statistics for the search after a bulk load
 
 
 def count_existing(model: type[models.Model], batch: list[dict[str, Any]]) -> int:
@@ -345,7 +329,7 @@ def import_records(
     importer = Importer(city=city, language=language, progress=progress)
     importer.report.dry_run = dry_run
     try:
-        with transaction.atomic(), large_cache():
+        with transaction.atomic(), sqlite_bulk_load(cache_mib=IMPORT_CACHE_MIB):
             importer.run(tables)
             if dry_run:
                 raise _Rollback
