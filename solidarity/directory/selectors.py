@@ -246,7 +246,7 @@ class Hit:
 def first_hits(services: QuerySet[Service], *, limit: int) -> list[Hit]:
     """The first `limit` results in order, in one query that reads only ids (and distances):
     filtering and ordering stay in the indexes, and the same list both counts the results (up
-    to the limit) and gives any page of them. `displayed` then reads the rows of one page."""
+    to the limit) and gives any page of them. `cards.results` then shows one page."""
     fields = ["pk", "distance_sq"] if "distance_sq" in services.query.annotations else ["pk"]
     compiler = services.values_list(*fields)[:limit].query.get_compiler(connection=connection)
     try:
@@ -259,21 +259,6 @@ def first_hits(services: QuerySet[Service], *, limit: int) -> list[Hit]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [Hit(*(row[i] for i in positions)) for row in cursor.fetchall()]
-
-
-def displayed(page: Sequence[Hit]) -> list[Service]:
-    """The rows of one page of hits, in their order, ready to show. Read through
-    `public_services()` again: a service hidden since the search began is not shown."""
-    ids = [hit.pk for hit in page]
-    shown = for_results(with_outdated(public_services().filter(pk__in=ids)))
-    by_id = {service.pk: service for service in shown}
-    rows = []
-    for hit in page:
-        service = by_id.get(hit.pk)
-        if service is not None:
-            service.__dict__["distance_sq"] = hit.distance_sq
-            rows.append(service)
-    return rows
 
 
 def public_service(service_id: uuid.UUID) -> Service | None:

@@ -72,9 +72,10 @@ def test_withdrawal_hides_every_service_at_once(client, provider, hidden):
 
 
 def test_a_service_hidden_between_the_search_and_its_display_is_not_shown(provider, hidden):
-    from solidarity.directory.selectors import displayed, first_hits
+    from solidarity.directory.cards import results
+    from solidarity.directory.selectors import first_hits
 
     hits = first_hits(service_search(SearchQuery(query="dentist")), limit=10)
     assert [hit.pk for hit in hits] == [Service.objects.get(name="Public dentist").pk]
     Endorsement.objects.filter(organization=provider).update(status=Endorsement.Status.SUSPENDED)
-    assert displayed(hits) == []
+    assert results(hits) == []
