@@ -194,27 +194,8 @@ def ordering(search: SearchQuery) -> list[Any]:
     return [F("last_verified").desc(nulls_last=True), "pk"]
 
 
-def for_display(services: QuerySet[Service]) -> QuerySet[Service]:
-    """What a result or a service page shows, in a handful of queries."""
-    return services.select_related("organization__city").prefetch_related(
-        Prefetch("languages", queryset=Language.objects.order_by("code")),
-        Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at")),
-        Prefetch(
-            "attributes", queryset=Attribute.objects.select_related("taxonomy_term__taxonomy")
-        ),
-        Prefetch(
-            "service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location__neighbourhood")
-            .filter(location__is_retired=False)
-            .prefetch_related("location__addresses", "location__phones"),
-        ),
-        "phones",
-    )
-
-
 def for_results(services: QuerySet[Service]) -> QuerySet[Service]:
-    """What a result in a list shows (directory/_result.html and the map): no addresses or
-    phones, which only the service page shows."""
+    """What a result in a list shows (result cards, the map and the pocket guide)."""
     return services.select_related("organization__city").prefetch_related(
         Prefetch("languages", queryset=Language.objects.order_by("code")),
         Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at")),
@@ -227,6 +208,15 @@ def for_results(services: QuerySet[Service]) -> QuerySet[Service]:
                 location__is_retired=False
             ),
         ),
+    )
+
+
+def for_display(services: QuerySet[Service]) -> QuerySet[Service]:
+    """What a service page shows: a result's parts, with the addresses and phones."""
+    return for_results(services).prefetch_related(
+        "service_at_locations__location__addresses",
+        "service_at_locations__location__phones",
+        "phones",
     )
 
 
