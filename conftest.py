@@ -27,6 +27,16 @@ def _empty_cache() -> None:
     synonyms.forget()
 
 
+@pytest.fixture(autouse=True)
+def _english() -> Any:
+    """Each test starts in English: a request to /ar/... leaves Arabic active in the thread,
+    and reverse() in the next test would build Arabic URLs."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(scope="session")
 def _open_data_root(tmp_path_factory: Any) -> Any:
     return tmp_path_factory.mktemp("open-data")

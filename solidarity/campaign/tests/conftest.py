@@ -18,15 +18,6 @@ def fresh_cache() -> Any:
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def english_by_default() -> Any:
-    """reverse() follows the active language, which a previous request may have changed."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
 def vault(organizer: Any) -> Any:
     """The campaign key exists (the organizer fixture initializes the vault)."""

@@ -21,11 +21,7 @@ CANARY = "Canary-narrative-7f3a9: the desk clerk photographed my papers"
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    """Rate-limit counters live in the cache; each test starts with none (and in English:
-    a request in another language leaves that language active in the thread)."""
-    from django.utils import translation
-
-    translation.activate("en")
+    """Rate-limit counters live in the cache; each test starts with none."""
     cache.clear()
     yield
     cache.clear()
