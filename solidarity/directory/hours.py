@@ -10,10 +10,10 @@ import zoneinfo
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from solidarity.cities.models import City
-from solidarity.directory.models import Schedule
+from solidarity.directory.models import Organization, Schedule
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -73,21 +73,32 @@ def valid_on_q(day: datetime.date) -> Q:
     )
 
 
-def open_now_q(*, cities: Iterable[City], now: datetime.datetime) -> Q:
-    """Services open at `now`, each judged in its own city's time zone. One uncorrelated
-    subquery per local time (the ids of the services with an open schedule), shared by the
-    cities that have the same wall-clock time, not a probe per service: measured at 60,000
-    services, the probe cost over half a second."""
+def open_now_q(*, cities: Iterable[City], now: datetime.datetime, per_match: bool = False) -> Q:
+    """Services open at `now`, each judged in its own city's time zone.
+
+    Browsing (`per_match=False`): one uncorrelated subquery per local time (the ids of the
+    services with an open schedule), shared by the cities that have the same wall-clock time;
+    probing each of 60,000 services cost over half a second. A full-text search
+    (`per_match=True`) instead looks up the schedules of each of its matches by service id:
+    measured at 60,000 services, "shelter" open now went from ~450 ms (building the list of
+    every open service) to the cost of the search without the filter."""
     groups: dict[datetime.datetime, list[City]] = {}
     for city in cities:
         groups.setdefault(local_now(city, now).replace(tzinfo=None), []).append(city)
     q = Q(pk__in=[])
     for local, group in groups.items():
         schedules = Schedule.objects.filter(schedule_open_q(local), valid_on_q(local.date()))
-        # The cities inside the subquery: the search then probes one list of ids per local
-        # time, without joining each match to its organization.
-        schedules = schedules.filter(service__organization__city__in=group)
-        q |= Q(pk__in=schedules.values("service_id"))
+        if not per_match:
+            # The cities inside the subquery: the search then probes one list of ids per local
+            # time, without joining each match to its organization.
+            schedules = schedules.filter(service__organization__city__in=group)
+            q |= Q(pk__in=schedules.values("service_id"))
+            continue
+        here = Exists(schedules.filter(service=OuterRef("pk")))
+        if len(groups) > 1:
+            organizations = Organization.objects.filter(city__in=group).values("pk")
+            here = Q(organization_id__in=organizations) & here
+        q |= here
     return q
 
 

@@ -137,7 +137,7 @@ def service_search(
         services = public_services() if services is None else services
         if search.city is not None:
             services = services.filter(organization__city=search.city)
-    services = apply_filters(services, search)
+    services = apply_filters(services, search, per_match=bool(search.query or tags))
     services = with_outdated(services)
     if search.near is not None:
         services = with_distance(services, search.near)
@@ -177,10 +177,14 @@ def filter_tags(search: SearchQuery) -> list[str]:
     return tags
 
 
-def apply_filters(services: QuerySet[Service], search: SearchQuery) -> QuerySet[Service]:
+def apply_filters(
+    services: QuerySet[Service], search: SearchQuery, *, per_match: bool = False
+) -> QuerySet[Service]:
+    """The filters the index does not hold. `per_match`: the index drives (see `open_now_q`)."""
     if search.open_now:
         cities = [search.city] if search.city is not None else list(City.objects.all())
-        services = services.filter(open_now_q(cities=cities, now=search.now or timezone.now()))
+        now = search.now or timezone.now()
+        services = services.filter(open_now_q(cities=cities, now=now, per_match=per_match))
     return services
 
 

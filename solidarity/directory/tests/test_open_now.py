@@ -13,8 +13,18 @@ pytestmark = pytest.mark.django_db
 MONTREAL = zoneinfo.ZoneInfo("America/Toronto")
 
 
-def open_at(moment: datetime.datetime, **filters) -> set[str]:
-    return {s.name for s in service_search(SearchQuery(open_now=True, now=moment, **filters))}
+@pytest.fixture(params=["browsing", "searching"])
+def open_at(request):
+    """Browsing reads one list of open services per local time; a search led by the index
+    (here the "speaks English" tag every listing has) looks up each match's schedules. Both
+    must give the same answer."""
+    extra = {"language": "en"} if request.param == "searching" else {}
+
+    def names(moment: datetime.datetime, **filters) -> set[str]:
+        search = SearchQuery(open_now=True, now=moment, **extra, **filters)
+        return {s.name for s in service_search(search)}
+
+    return names
 
 
 @pytest.fixture
@@ -30,7 +40,7 @@ def listings(provider):
     factories.service(provider, name={"en": "No hours"})
 
 
-def test_a_day_service_is_open_during_its_hours_only(listings):
+def test_a_day_service_is_open_during_its_hours_only(listings, open_at):
     assert open_at(datetime.datetime(2026, 12, 2, 10, 0, tzinfo=MONTREAL)) == {
         "Day clinic"
     }  # Wednesday
@@ -40,7 +50,7 @@ def test_a_day_service_is_open_during_its_hours_only(listings):
     )  # Saturday morning
 
 
-def test_hours_across_midnight_count_on_the_next_morning(listings):
+def test_hours_across_midnight_count_on_the_next_morning(listings, open_at):
     friday_night = datetime.datetime(2026, 12, 4, 23, 30, tzinfo=MONTREAL)
     saturday_early = datetime.datetime(2026, 12, 5, 3, 0, tzinfo=MONTREAL)
     sunday_early = datetime.datetime(2026, 12, 6, 7, 59, tzinfo=MONTREAL)
@@ -51,7 +61,7 @@ def test_hours_across_midnight_count_on_the_next_morning(listings):
     assert open_at(monday_early) == set()  # nothing on Sunday night
 
 
-def test_each_city_is_judged_in_its_own_time_zone(listings, provider):
+def test_each_city_is_judged_in_its_own_time_zone(listings, provider, open_at):
     vancouver = City.objects.create(
         slug="vancouver",
         name="Vancouver",
