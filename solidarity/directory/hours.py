@@ -94,10 +94,10 @@ def open_now_q(*, cities: Iterable[City], now: datetime.datetime, per_match: boo
             schedules = schedules.filter(service__organization__city__in=group)
             q |= Q(pk__in=schedules.values("service_id"))
             continue
-        here = Exists(schedules.filter(service=OuterRef("pk")))
+        here = Q(Exists(schedules.filter(service=OuterRef("pk"))))
         if len(groups) > 1:
             organizations = Organization.objects.filter(city__in=group).values("pk")
-            here = Q(organization_id__in=organizations) & here
+            here &= Q(organization_id__in=organizations)
         q |= here
     return q
 
