@@ -69,14 +69,22 @@ class ProvenSurge(surge.Surge):
         )
 
 
+# CPU per request of each wrk measurement: (label, clients, requests, surge.Cpu spent).
+CPU_ROWS: list[tuple[str, int, int, surge.Cpu]] = []
+
+
 def run(args: argparse.Namespace, url: str) -> None:
     surge.prepare(url)
-    ProvenSurge.payloads = solved_payloads(args.requests * len(args.clients))
-    with harness.Server(database_url=url, env=MAIL) as server:
+    payloads = solved_payloads(args.requests * len(args.clients))
+    ProvenSurge.payloads = payloads
+    with harness.Server(database_url=url, env=MAIL, workers=args.workers) as server:
         plain = surge.Surge.start(server)
         proven = ProvenSurge.start(server)
         rows = []
         for label, generator in (("surge, no JavaScript", plain), ("surge, proof-of-work", proven)):
+            if args.client == "wrk":
+                rows += compare_wrk(server, label, generator, args, proven=generator is proven)
+                continue
             rows += harness.compare(
                 server, label, generator.request, on_response=generator.record,
                 concurrencies=tuple(args.clients), requests=args.requests, seconds=args.seconds,
@@ -84,6 +92,9 @@ def run(args: argparse.Namespace, url: str) -> None:
         memory = server.worker_memory()
     stored = surge.stored_submissions(url)
     print(harness.markdown(rows, database=args.database))
+    print(f"client: {args.client}; gunicorn workers: {server.workers}")
+    if CPU_ROWS:
+        print(cpu_markdown(CPU_ROWS))
     for label, generator in (("no JavaScript", plain), ("proof-of-work", proven)):
         acknowledged = generator.acknowledged_ids()
         print(
@@ -93,6 +104,47 @@ def run(args: argparse.Namespace, url: str) -> None:
     print(f"rows stored in total: {len(stored)}")
     print("worker memory (MB):", memory)
     print("load average (1, 5, 15 min) after the run:", os.getloadavg())
+
+
+def compare_wrk(
+    server: harness.Server, label: str, generator: surge.Surge, args: argparse.Namespace,
+    *, proven: bool,
+) -> list[harness.Row]:  # fmt: skip
+    """`harness.compare` with wrk on both sides: the bare view (GET) and the surge (POST,
+    bench/wrk_surge.lua), at each concurrency, interleaved."""
+    harness.measure(server, "warm-up", harness.BARE, concurrency=2, requests=200, seconds=3)
+    rows = []
+    for clients in args.clients:
+        bounds = {"concurrency": clients, "requests": args.requests, "seconds": args.seconds}
+        before = surge.cpu_now(server, args.url)
+        bare = harness.measure(server, "bare view", harness.BARE, **bounds)
+        between = surge.cpu_now(server, args.url)
+        payloads = ProvenSurge.payloads if proven else None
+        result = surge.measure_wrk(server, label, generator, payloads=payloads, **bounds)
+        after = surge.cpu_now(server, args.url)
+        CPU_ROWS.append(("bare view", clients, bare.requests, between - before))
+        CPU_ROWS.append((label, clients, result.requests, after - between))
+        rows.append(harness.Row(target=result, bare=bare))
+    return rows
+
+
+def cpu_markdown(rows: list[tuple[str, int, int, surge.Cpu]]) -> str:
+    """CPU per request, summed over every process involved: the figure that holds on a shared
+    machine (other work changes how long a request waits, hardly what it costs). `2 cores /
+    total` is the throughput those costs allow on two otherwise idle cores."""
+    lines = [
+        "| measured | clients | requests | gunicorn CPU ms | PostgreSQL CPU ms | wrk CPU ms "
+        "| total ms | 2 cores / total |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for label, clients, requests, cpu in rows:
+        per = [x * 1000 / max(requests, 1) for x in (cpu.server, cpu.database, cpu.client)]
+        total = sum(per)
+        lines.append(
+            f"| {label} | {clients} | {requests} | {per[0]:.2f} | {per[1]:.2f} | {per[2]:.2f} "
+            f"| {total:.2f} | {2000 / total if total else 0:.0f}/s |"
+        )
+    return "\n".join(lines)
 
 
 def in_process(args: argparse.Namespace, url: str) -> None:
@@ -193,11 +245,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--in-process", type=int, default=0, metavar="N")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--client", choices=["wrk", "asyncio"], default="wrk")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config's)")
     args = parser.parse_args(argv)
     postgres = args.database == "postgres"
     database = harness.postgres_database() if postgres else harness.sqlite_database()
     with database as url:
         url = surge.fresh_postgres_database(url, "surge") if postgres else url
+        args.url = url
         (in_process if args.in_process else run)(args, url)
 
 

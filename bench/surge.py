@@ -9,16 +9,21 @@ the trusted proxy (bench.settings), so rate limits apply per organization as in 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
 import re
+import resource
 import secrets
+import subprocess
+import tempfile
 import time
 import urllib.parse
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import dj_database_url
 
@@ -127,6 +132,133 @@ class Surge:
 
     def acknowledged_ids(self) -> set[str]:
         return set(self.acknowledged)
+
+    def shared_fields(self) -> str:
+        """The url-encoded fields every submission of this generator has in common (what
+        `request` sends besides the name, contact and submission_id)."""
+        shared = ("organization_name", "contact_name", "contact_email", "submission_id")
+        fields = urllib.parse.parse_qsl(Surge.request(self, 0).body.decode())
+        return urllib.parse.urlencode([(k, v) for k, v in fields if k not in shared])
+
+
+@dataclass
+class Cpu:
+    """CPU seconds spent so far by the web server (gunicorn's master and workers, past and
+    present), the database server (PostgreSQL's postmaster and every process under it) and
+    this process's finished children (the load generator: wrk runs to completion)."""
+
+    server: float
+    database: float
+    client: float
+
+    def __sub__(self, other: Cpu) -> Cpu:
+        return Cpu(
+            self.server - other.server, self.database - other.database, self.client - other.client
+        )
+
+
+def _process_cpu(pid: int, *, with_children: bool) -> float:
+    """utime + stime (and the waited-for children's, with_children) of `pid`, in seconds."""
+    with contextlib.suppress(OSError, IndexError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])
+        if with_children:
+            ticks += int(fields[13]) + int(fields[14])
+        return ticks / os.sysconf("SC_CLK_TCK")
+    return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    with contextlib.suppress(OSError):
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return []
+
+
+def _postmaster(database_url: str) -> int | None:
+    """The PostgreSQL server of a `harness.postgres_database()` cluster (None for SQLite)."""
+    host = dj_database_url.parse(database_url).get("HOST") or ""
+    with contextlib.suppress(OSError, ValueError):
+        return int(Path(host, "data", "postmaster.pid").read_text().split()[0])
+    return None
+
+
+def cpu_now(server: harness.Server, database_url: str) -> Cpu:
+    assert server.process is not None
+    master = server.process.pid
+    web = _process_cpu(master, with_children=True)
+    web += sum(_process_cpu(pid, with_children=False) for pid in _children(master))
+    database = 0.0
+    postmaster = _postmaster(database_url)
+    if postmaster is not None:
+        database = _process_cpu(postmaster, with_children=True)
+        database += sum(_process_cpu(p, with_children=False) for p in _children(postmaster))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Cpu(web, database, usage.ru_utime + usage.ru_stime)
+
+
+WRK_SCRIPT = harness.ROOT / "bench" / "wrk_surge.lua"
+# Visitor numbers already used in this process: each wrk run continues after them, so that no
+# two submissions share a visitor address (rate limits count per address and hour).
+_visitors = itertools.count(1)
+
+
+def measure_wrk(
+    server: harness.Server,
+    label: str,
+    surge: Surge,
+    *,
+    concurrency: int,
+    requests: int,
+    seconds: float,
+    payloads: list[str] | None = None,
+) -> harness.Result:
+    """The surge driven by `wrk` (bench/wrk_surge.lua) instead of the asyncio client: the same
+    submissions, at a fraction of the client's CPU. One connection per wrk thread, so each
+    acknowledgement is matched to its submission_id, which is recorded in `surge`.
+    `payloads` (solved proofs of work) gives every submission one of them."""
+    budget = max(1, requests // concurrency)
+    first = next(_visitors)
+    for _ in range(concurrency * budget):
+        next(_visitors)
+    with tempfile.TemporaryDirectory(prefix="solidarity-wrk-") as tmp:
+        form = Path(tmp, "form")
+        form.write_text(surge.shared_fields())
+        args = [str(form), surge.cookie, secrets.token_hex(4), str(first), str(budget)]
+        args.append(str(concurrency))
+        if payloads is not None:
+            needed = concurrency * budget
+            if len(payloads) < needed:
+                raise ValueError(f"{needed} proofs of work needed, {len(payloads)} given")
+            spent, payloads[:needed] = payloads[:needed], []
+            Path(tmp, "payloads").write_text(
+                "".join(urllib.parse.quote(p, safe="") + "\n" for p in spent)
+            )
+            args.append(str(Path(tmp, "payloads")))
+        command = ["wrk", "-t", str(concurrency), "-c", str(concurrency)]
+        command += ["-d", f"{max(1, round(seconds))}s", "--timeout", "10s"]
+        command += ["-s", str(WRK_SCRIPT), server.url("/en/endorse/"), "--", *args]
+        ran = subprocess.run(command, capture_output=True, text=True, check=False)
+        if ran.returncode:
+            raise RuntimeError(f"wrk failed:\n{ran.stdout[-2000:]}\n{ran.stderr[-2000:]}")
+        output = ran.stdout
+    now = time.monotonic()
+    for line in output.splitlines():
+        if line.startswith("ACK "):
+            surge.acknowledged[line[4:].strip()] = now
+    summary = json.loads(output.split("JSON ", 1)[1])
+    elapsed = summary["duration_us"] / 1e6
+    return harness.Result(
+        label=label,
+        concurrency=concurrency,
+        requests=summary["requests"],
+        errors=summary["errors"] + summary["non_2xx_3xx"],
+        seconds=round(elapsed, 2),
+        rps=round(summary["requests"] / elapsed, 1),
+        p50_ms=summary["p50_us"] / 1000,
+        p95_ms=summary["p95_us"] / 1000,
+        p99_ms=summary["p99_us"] / 1000,
+        generator="wrk",
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -200,11 +200,10 @@ def _store(
     new, new_params = _not_a_duplicate_sql(submission, hashed)
     active, active_params = key_still_active_sql(key, vendor=connection.vendor)
     # The organization's key is a UUID made here, and foreign keys are checked at commit: the
-    # endorsement goes first, so a duplicate costs one statement and no organization row.
-    with transaction.atomic():
-        if not storage.insert_where(endorsement, f"{new} AND {active}", new_params + active_params):
-            return None
-        storage.insert(organization)
+    # endorsement goes first, so a duplicate stores no organization row.
+    condition, params = f"{new} AND {active}", new_params + active_params
+    if not storage.insert_pair_where(endorsement, condition, params, then=organization):
+        return None
     return endorsement
 
 

@@ -3,14 +3,21 @@
 Measured in-process, building an INSERT with the ORM costs several times what running it does;
 a submission writes two rows, so they are written here from the same field conversions
 (`get_db_prep_save`, defaults, `auto_now_add`) that `Model.save()` uses.
+
+On PostgreSQL the two rows go in one statement (`insert_pair_where`: a data-modifying WITH, its
+own transaction), and with persistent connections that statement is prepared once per
+connection (server-side binding): PostgreSQL then neither parses nor plans it again, and no
+value is quoted into SQL text in Python.
 """
 
 import copy
+from contextlib import nullcontext
 from functools import cache
 from typing import Any, TypeVar
 
-from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
 
 M = TypeVar("M", bound=models.Model)
 
@@ -94,6 +101,82 @@ def insert_where(instance: models.Model, condition: str, params: list[Any]) -> b
     instance.pk = row[0]
     _stored(instance)
     return True
+
+
+def insert_pair_where(
+    first: models.Model, condition: str, params: list[Any], *, then: models.Model
+) -> bool:
+    """INSERT the row of `first` only if the SQL `condition` holds (as `insert_where`), and the
+    row of `then` with it: both rows or neither. True when they were stored.
+
+    `first` may refer to `then` by a foreign key that is checked at commit (Django's are, on
+    PostgreSQL and SQLite), so that a failed condition costs no second row."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        with transaction.atomic():
+            if not insert_where(first, condition, params):
+                return False
+            insert(then)
+            return True
+    _values_sql, start, end = _sql(type(first), connection.vendor)
+    sql = f"WITH new AS ({start}{condition}{end}), {_then_sql(type(then))} SELECT id FROM new"  # noqa: S608
+    values = [*_values(first, connection), *params, *_values(then, connection)]
+    # One statement is one transaction of its own; inside a caller's transaction, a savepoint
+    # keeps a failed one (a unique violation) from spoiling it.
+    savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with savepoint, _cursor(connection) as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    first.pk = row[0]
+    _stored(first)
+    _stored(then)
+    return True
+
+
+@cache
+def _then_sql(model: type[models.Model]) -> str:
+    """The second INSERT of `insert_pair_where`, as a WITH item: a row for each row of `new`."""
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    fields = _fields(model)
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = quote(model._meta.db_table)
+    return f"second AS (INSERT INTO {table} ({columns}) SELECT {placeholders} FROM new)"  # noqa: S608
+
+
+def _cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
+    """A cursor whose statements are prepared once per connection (PostgreSQL), when the
+    connection outlives the request (CONN_MAX_AGE): a prepared statement is worth nothing on a
+    connection closed after one use, and transaction-pooling proxies such as PgBouncer (which
+    need CONN_MAX_AGE=0, docs/deploy.md) must not see one. Otherwise, and while queries are
+    logged (DEBUG, tests capturing them: Django cannot show a prepared statement's SQL),
+    Django's own cursor."""
+    if connection.settings_dict.get("CONN_MAX_AGE") == 0 or connection.queries_logged:
+        return connection.cursor()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        # Django turns automatic preparation off (prepare_threshold=None); this lets only an
+        # explicit prepare=True through, and no other cursor of Django's binds on the server.
+        raw.prepare_threshold = 2**31
+    return connection.make_cursor(_prepared_cursor_class()(raw))
+
+
+@cache
+def _prepared_cursor_class() -> type:
+    from django.db.backends.postgresql.base import (  # type: ignore[attr-defined]
+        ServerBindingCursor,
+    )
+
+    class PreparedCursor(ServerBindingCursor):
+        """Server-side binding, and every statement prepared on its first execution."""
+
+        def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+            return super().execute(query, params, prepare=True)
+
+    return PreparedCursor
 
 
 def _stored(instance: models.Model) -> None:

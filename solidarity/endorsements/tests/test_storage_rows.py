@@ -64,3 +64,33 @@ def test_an_endorsement_row_is_the_one_the_orm_writes(city):
         Endorsement.objects.get(pk=by_orm.pk), exclude=exclude
     )
     assert bytes(Endorsement.objects.get(pk=fast.pk).contact_sealed) == b"\x00sealed"
+
+
+def test_an_endorsement_and_its_organization_are_stored_together_or_not_at_all(city):
+    declaration = city.declarations.get()
+
+    def pair(name, condition):
+        organization = storage.new(
+            Organization, city=city, name=name, slug=name.lower(), sector="healthcare"
+        )
+        endorsement = Endorsement(
+            organization=organization,
+            declaration=declaration,
+            decision_method="board",
+            decided_month=datetime.date(2026, 3, 1),
+            contact_sealed=b"\x00sealed",
+            contact_email_hash=name.lower() * 8,
+            submission_id=uuid.uuid4(),
+        )
+        return storage.insert_pair_where(endorsement, *condition, then=organization), endorsement
+
+    # Twice the same statement on one connection (prepared once on PostgreSQL), then refused.
+    for name in ("Clinic", "Pantry"):
+        stored_pair, endorsement = pair(name, ("1 = %s", [1]))
+        assert stored_pair
+        assert Endorsement.objects.get(pk=endorsement.pk).organization.name == name
+    refused, _ = pair("Shelter", ("1 = %s", [2]))
+
+    assert not refused
+    assert not Organization.objects.filter(name="Shelter").exists()
+    assert Endorsement.objects.count() == 2
