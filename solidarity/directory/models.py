@@ -212,10 +212,15 @@ class Location(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [
-            models.Index(fields=["latitude", "longitude"], name="location_coords_idx"),
-            # "Near me" reads the coordinates of each match's locations by id: from this index,
-            # not from the wide rows (text in four languages).
-            models.Index(fields=["id", "latitude", "longitude"], name="location_point_idx"),
+            # "Near me" reads the locations in a box around the visitor (the first index) and
+            # then the coordinates of each result's locations by id (the second): from these
+            # indexes, not from the wide rows (text in four languages).
+            models.Index(
+                fields=["latitude", "longitude", "is_retired", "id"], name="location_box_idx"
+            ),
+            models.Index(
+                fields=["id", "latitude", "longitude", "is_retired"], name="location_live_point_idx"
+            ),
         ]
         verbose_name = _("location")
 

@@ -17,6 +17,7 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -90,21 +91,31 @@ def with_outdated(services: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
-def with_distance(services: QuerySet[Service], near: Near) -> QuerySet[Service]:
-    """Keeps services with a location within NEAR_RADIUS_KM and annotates `distance_km` to the
-    nearest one, computed in SQL (equirectangular: exact enough within a city)."""
+def with_distance(
+    services: QuerySet[Service], near: Near, *, per_match: bool = False
+) -> QuerySet[Service]:
+    """Keeps services with a location (not retired) within NEAR_RADIUS_KM and annotates
+    `distance_sq` to the nearest one, computed in SQL (equirectangular: exact enough within a
+    city) for the services that pass every filter.
+
+    Which services are in the box: browsing reads them once from `location_box_idx` (an
+    uncorrelated subquery: probing 60,000 listings one by one cost 310 ms of CPU against 175 ms
+    at 60,000 services); a full-text search (`per_match`) looks up its matches' locations by
+    id instead, cheaper for all but the broadest words ("food bank": 38 ms against 93 ms)."""
     box = geo.bounding_box(near.latitude, near.longitude, NEAR_RADIUS_KM)
-    nearby = ServiceAtLocation.objects.filter(
-        service=OuterRef("pk"),
+    inside = ServiceAtLocation.objects.filter(
         location__latitude__range=box.latitudes,
         location__longitude__range=box.longitudes,
+        location__is_retired=False,
     )
+    if per_match:
+        services = services.filter(Exists(inside.filter(service=OuterRef("pk"))))
+    else:
+        services = services.filter(pk__in=inside.values("service_id"))
     squared = geo.squared_degrees(near.latitude, near.longitude, prefix="location__")
-    nearest = nearby.annotate(d2=squared).order_by("d2").values("d2")[:1]
-    services = services.filter(Exists(nearby)).annotate(
-        distance_sq=Subquery(nearest, output_field=FloatField())
-    )
-    return services
+    mine = inside.filter(service=OuterRef("pk")).order_by().values("service")
+    nearest = mine.annotate(d2=Min(squared)).values("d2")
+    return services.annotate(distance_sq=Subquery(nearest, output_field=FloatField()))
 
 
 @dataclasses.dataclass
@@ -137,10 +148,11 @@ def service_search(
         services = public_services() if services is None else services
         if search.city is not None:
             services = services.filter(organization__city=search.city)
-    services = apply_filters(services, search, per_match=bool(search.query or tags))
+    per_match = bool(search.query or tags)
+    services = apply_filters(services, search, per_match=per_match)
     services = with_outdated(services)
     if search.near is not None:
-        services = with_distance(services, search.near)
+        services = with_distance(services, search.near, per_match=per_match)
     return services.order_by(*ordering(search))
 
 

@@ -1,5 +1,6 @@
 import pytest
 
+from solidarity.directory import services
 from solidarity.directory.presenters import decorate
 from solidarity.directory.selectors import Near, Order, SearchQuery, service_search
 from solidarity.directory.tests import factories
@@ -36,3 +37,29 @@ def test_distance_is_shown_in_kilometres(listings):
     assert found[0].distance_km < 0.5
     assert 4 < found[1].distance_km < 5
     assert 11 < found[2].distance_km < 13
+
+
+@pytest.mark.parametrize("query", ["", "food"], ids=["browsing", "searching"])
+def test_a_retired_location_does_not_make_a_service_near(provider, query):
+    old_place = factories.location(provider, at=(45.501, -73.571))
+    new_place = factories.location(provider, at=(45.60, -73.50))
+    factories.service(
+        provider,
+        name={"en": "Moved food bank"},
+        term_codes=("food-banks",),
+        locations=(old_place, new_place),
+    )
+    factories.service(
+        provider,
+        name={"en": "Middle food bank"},
+        term_codes=("food-banks",),
+        locations=(factories.location(provider, at=(45.53, -73.60)),),
+    )
+    services.location_retire(location=old_place)
+
+    found = decorate(
+        service_search(SearchQuery(query=query, near=Near(45.50, -73.57), order=Order.DISTANCE))
+    )
+
+    assert [s.name for s in found] == ["Middle food bank", "Moved food bank"]
+    assert found[1].distance_km > 11
