@@ -17,8 +17,13 @@ import uuid
 from collections.abc import Iterable, Sequence
 
 from django.core.cache import cache
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from solidarity.directory import geo
 from solidarity.directory.hours import is_open, local_time
@@ -66,6 +71,59 @@ class Result:
     open_now: bool
     is_outdated: bool
     distance_km: float | None
+
+    def html(self) -> SafeString:
+        """The result's `<li>`, written here rather than in a template: twenty template
+        includes were a third of a search page's CPU at 60,000 services. Every value goes
+        through `format_html`'s escaping."""
+        card = self.card
+        place = format_html(" · {}", card.neighbourhood) if card.neighbourhood else ""
+        if self.distance_km is not None:
+            km = floatformat(self.distance_km, 1)
+            place = format_html("{} · {}", place, _("%(km)s km away") % {"km": km})
+        glance = format_html_join("", "<li>{}</li>", ((name,) for name in card.glance))
+        return format_html(
+            '<li class="card result">\n  <h3><a href="{}">{}</a></h3>\n'
+            '  <p class="muted">{}{}</p>\n'
+            '  <ul class="glance">\n    {}\n    {}\n  </ul>\n  {}\n'
+            '  <p class="muted">{}{}</p>\n</li>\n',
+            card.url,
+            card.name,
+            card.organization_name,
+            place,
+            self.status_html(),
+            glance,
+            self.languages_html(),
+            self.outdated_html(),
+            self.verified_text(),
+        )
+
+    def status_html(self) -> SafeString:
+        if self.card.temporarily_closed:
+            return format_html('<li class="closed">{}</li>', _("Temporarily closed"))
+        if self.open_now:
+            return format_html('<li class="open">{}</li>', _("Open now"))
+        return format_html("<li>{}</li>", _("Closed now"))
+
+    def languages_html(self) -> SafeString:
+        if not self.card.languages:
+            return mark_safe("")
+        return format_html(
+            '<p><span class="muted">{}</span> {}</p>',
+            _("Languages spoken:"),
+            ", ".join(self.card.languages),
+        )
+
+    def outdated_html(self) -> SafeString:
+        if not self.is_outdated:
+            return mark_safe("")
+        return format_html('<strong class="outdated">{}</strong> · ', _("May be outdated"))
+
+    def verified_text(self) -> str:
+        if self.card.last_verified is None:
+            return ""
+        day = date_format(self.card.last_verified, "DATE_FORMAT")
+        return _("Last verified %(day)s") % {"day": day}
 
 
 def card_of(service: Service) -> Card:
