@@ -41,6 +41,13 @@ from typing import Any
 from bench import harness, loadgen, surge
 
 MAIL = {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+# Where a confirmation e-mail goes during the request (`--tasks`): production queues it in the
+# database for the task worker (deploy/solidarity.env.example); the default backend of
+# config.settings sends it at once (here to the locmem backend).
+TASKS = {
+    "database": {"TASKS_BACKEND": "django_tasks_db.DatabaseBackend"},
+    "immediate": {"TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 
 def solved_payloads(count: int) -> list[str]:
@@ -77,7 +84,8 @@ def run(args: argparse.Namespace, url: str) -> None:
     surge.prepare(url)
     payloads = solved_payloads(args.requests * len(args.clients))
     ProvenSurge.payloads = payloads
-    with harness.Server(database_url=url, env=MAIL, workers=args.workers) as server:
+    env = {**MAIL, **TASKS[args.tasks]}
+    with harness.Server(database_url=url, env=env, workers=args.workers) as server:
         plain = surge.Surge.start(server)
         proven = ProvenSurge.start(server)
         rows = []
@@ -92,7 +100,7 @@ def run(args: argparse.Namespace, url: str) -> None:
         memory = server.worker_memory()
     stored = surge.stored_submissions(url)
     print(harness.markdown(rows, database=args.database))
-    print(f"client: {args.client}; gunicorn workers: {server.workers}")
+    print(f"client: {args.client}; gunicorn workers: {server.workers}; e-mail: {args.tasks}")
     if CPU_ROWS:
         print(cpu_markdown(CPU_ROWS))
     for label, generator in (("no JavaScript", plain), ("proof-of-work", proven)):
@@ -151,7 +159,7 @@ def in_process(args: argparse.Namespace, url: str) -> None:
     """CPU time per submission and per bare-view request, in this process (see the docstring)."""
     surge.prepare(url)
     var = tempfile.mkdtemp(prefix="solidarity-surge-var-")
-    os.environ.update(DATABASE_URL=url, VAR_DIR=var, **MAIL, **surge.FAST_KDF)
+    os.environ.update(DATABASE_URL=url, VAR_DIR=var, **MAIL, **TASKS[args.tasks], **surge.FAST_KDF)
     # django.setup() happens in solved_payloads.
     payloads = solved_payloads(2 * args.in_process * args.rounds + 40)
     from django.db import connection
@@ -229,7 +237,7 @@ def in_process(args: argparse.Namespace, url: str) -> None:
             f"{label}: acknowledged {len(acknowledged)}, lost {len(acknowledged - stored)}, "
             f"{len(statements[label])} SQL statements: {statements[label]}"
         )
-    print("load average (1, 5, 15 min):", os.getloadavg())
+    print(f"e-mail: {args.tasks}; load average (1, 5, 15 min):", os.getloadavg())
 
 
 def response_of(response: Any) -> loadgen.Response:
@@ -246,6 +254,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--in-process", type=int, default=0, metavar="N")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--client", choices=["wrk", "asyncio"], default="wrk")
+    parser.add_argument("--tasks", choices=list(TASKS), default="database")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config's)")
     args = parser.parse_args(argv)
     postgres = args.database == "postgres"

@@ -26,7 +26,11 @@ from solidarity.directory.models import Organization
 from solidarity.endorsements import storage
 from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import bump_public_generation
-from solidarity.endorsements.tasks import queue_contact_email
+from solidarity.endorsements.tasks import (
+    contact_email_row,
+    queue_contact_email,
+    queues_in_database,
+)
 from solidarity.lib.cache import content_changed
 from solidarity.organizers.services import audit_log
 from solidarity.vault.services import (
@@ -105,6 +109,11 @@ def endorsement_submit(
     hashed = email_hash(email)
     declaration = _current_declaration_id(submission.city)
     contact = json.dumps(submission.contact, ensure_ascii=False).encode("utf-8")
+    # With the e-mail queued in the database (production), a confirmation is stored in the
+    # same statement as its endorsement, whose id is then taken beforehand (PostgreSQL).
+    reserved = None
+    if proof_of_work and queues_in_database():
+        reserved = storage.reserve_id(Endorsement)
     random_slug = False
     for _attempt in range(5):
         key = remembered_campaign_key(city_id=submission.city.pk)
@@ -118,6 +127,8 @@ def endorsement_submit(
                 proof_of_work=proof_of_work,
                 language=language,
                 random_slug=random_slug,
+                pk=reserved,
+                confirm_to=email if reserved is not None else None,
             )
         except IntegrityError:
             # The same form stored by a concurrent request, or the organization's slug taken.
@@ -127,7 +138,7 @@ def endorsement_submit(
             random_slug = True
             continue
         if endorsement is not None:
-            if proof_of_work:
+            if proof_of_work and reserved is None:
                 _send_confirmation(endorsement, email=email)
             return endorsement
         existing = _existing(submission, hashed)
@@ -177,11 +188,15 @@ def _store(
     proof_of_work: bool,
     language: str,
     random_slug: bool,
+    pk: int | None = None,
+    confirm_to: str | None = None,
 ) -> Endorsement | None:
-    """The endorsement and its organization in one transaction; None (nothing stored) when it
-    is a duplicate or `key` is no longer the active campaign key."""
+    """The endorsement and its organization (and, to `confirm_to`, its confirmation e-mail
+    queued in the database) in one transaction; None (nothing stored) when it is a duplicate
+    or `key` is no longer the active campaign key."""
     organization = _new_organization(submission, language=language, random_slug=random_slug)
     endorsement = Endorsement(
+        pk=pk,
         organization=organization,
         declaration_id=declaration,
         provides_services=submission.provides_services,
@@ -201,8 +216,12 @@ def _store(
     active, active_params = key_still_active_sql(key, vendor=connection.vendor)
     # The organization's key is a UUID made here, and foreign keys are checked at commit: the
     # endorsement goes first, so a duplicate stores no organization row.
+    rows: list[Any] = [organization]
+    if confirm_to is not None:
+        subject, body = _confirmation_message(endorsement)
+        rows.append(contact_email_row(to=confirm_to, subject=subject, body=body))
     condition, params = f"{new} AND {active}", new_params + active_params
-    if not storage.insert_pair_where(endorsement, condition, params, then=organization):
+    if not storage.insert_rows_where(endorsement, condition, params, then=rows):
         return None
     return endorsement
 
@@ -254,17 +273,21 @@ def _email(*, to: str, language: str, subject: Any, template: str, context: dict
         queue_contact_email(to=to, subject=str(subject), body=body)
 
 
-def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
+CONFIRM_SUBJECT = gettext_lazy("Please confirm your endorsement of the Solidarity City declaration")
+
+
+def _confirmation_message(endorsement: Endorsement) -> tuple[str, str]:
+    """The subject and body of the e-mail that asks to confirm `endorsement` (its id set)."""
     with translation.override(endorsement.language):
         url = reverse("endorsements:confirm", args=[confirmation_token(endorsement)])
-    context = {"organization": endorsement.organization.name, "url": _link(url), "days": 7}
-    _email(
-        to=email,
-        language=endorsement.language,
-        subject=gettext_lazy("Please confirm your endorsement of the Solidarity City declaration"),
-        template="confirm.txt",
-        context=context,
-    )
+        context = {"organization": endorsement.organization.name, "url": _link(url), "days": 7}
+        body = render_to_string("endorsements/email/confirm.txt", context)
+        return str(CONFIRM_SUBJECT), body
+
+
+def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
+    subject, body = _confirmation_message(endorsement)
+    queue_contact_email(to=email, subject=subject, body=body)
 
 
 def _send_duplicate_notice(existing: Endorsement, *, email: str, language: str) -> None:

@@ -4,13 +4,14 @@ Measured in-process, building an INSERT with the ORM costs several times what ru
 a submission writes two rows, so they are written here from the same field conversions
 (`get_db_prep_save`, defaults, `auto_now_add`) that `Model.save()` uses.
 
-On PostgreSQL the two rows go in one statement (`insert_pair_where`: a data-modifying WITH, its
+On PostgreSQL the rows go in one statement (`insert_rows_where`: a data-modifying WITH, its
 own transaction), and with persistent connections that statement is prepared once per
 connection (server-side binding): PostgreSQL then neither parses nor plans it again, and no
 value is quoted into SQL text in Python.
 """
 
 import copy
+from collections.abc import Sequence
 from contextlib import nullcontext
 from functools import cache
 from typing import Any, TypeVar
@@ -45,20 +46,21 @@ def new(model: type[M], **values: Any) -> M:
 
 
 @cache
-def _fields(model: type[models.Model]) -> tuple[models.Field[Any, Any], ...]:
-    """Every column of a new row except a database-generated primary key."""
+def _fields(model: type[models.Model], with_pk: bool = False) -> tuple[models.Field[Any, Any], ...]:
+    """Every column of a new row except a database-generated primary key (unless `with_pk`:
+    an id reserved beforehand, `reserve_id`)."""
     return tuple(
         field
         for field in model._meta.local_concrete_fields
-        if not (field.primary_key and getattr(field, "db_returning", False))
+        if with_pk or not (field.primary_key and getattr(field, "db_returning", False))
     )
 
 
 @cache
-def _sql(model: type[models.Model], vendor: str) -> tuple[str, str, str]:
+def _sql(model: type[models.Model], vendor: str, with_pk: bool = False) -> tuple[str, str, str]:
     """INSERT … VALUES; and the start and end of INSERT … SELECT … WHERE <condition> RETURNING."""
     quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
-    fields = _fields(model)
+    fields = _fields(model, with_pk)
     table = quote(model._meta.db_table)
     columns = ", ".join(quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
@@ -70,11 +72,13 @@ def _sql(model: type[models.Model], vendor: str) -> tuple[str, str, str]:
     )
 
 
-def _values(instance: models.Model, connection: BaseDatabaseWrapper) -> list[Any]:
+def _values(
+    instance: models.Model, connection: BaseDatabaseWrapper, with_pk: bool = False
+) -> list[Any]:
     """The database values `instance.save()` would insert, in the order of `_fields`."""
     return [
         field.get_db_prep_save(field.pre_save(instance, True), connection)
-        for field in _fields(type(instance))
+        for field in _fields(type(instance), with_pk)
     ]
 
 
@@ -103,47 +107,65 @@ def insert_where(instance: models.Model, condition: str, params: list[Any]) -> b
     return True
 
 
-def insert_pair_where(
-    first: models.Model, condition: str, params: list[Any], *, then: models.Model
+def insert_rows_where(
+    first: models.Model, condition: str, params: list[Any], *, then: Sequence[models.Model]
 ) -> bool:
     """INSERT the row of `first` only if the SQL `condition` holds (as `insert_where`), and the
-    row of `then` with it: both rows or neither. True when they were stored.
+    rows of `then` with it: all of them or none. True when they were stored. `first` keeps
+    the id it has (`reserve_id`), or gets a generated one.
 
-    `first` may refer to `then` by a foreign key that is checked at commit (Django's are, on
-    PostgreSQL and SQLite), so that a failed condition costs no second row."""
+    `first` may refer to a row of `then` by a foreign key that is checked at commit (Django's
+    are, on PostgreSQL and SQLite), so that a failed condition costs no other row."""
     connection = connections[DEFAULT_DB_ALIAS]
     if connection.vendor != "postgresql":
         with transaction.atomic():
             if not insert_where(first, condition, params):
                 return False
-            insert(then)
+            for row in then:
+                insert(row)
             return True
-    _values_sql, start, end = _sql(type(first), connection.vendor)
-    sql = f"WITH new AS ({start}{condition}{end}), {_then_sql(type(then))} SELECT id FROM new"  # noqa: S608
-    values = [*_values(first, connection), *params, *_values(then, connection)]
+    with_pk = first.pk is not None
+    _values_sql, start, end = _sql(type(first), connection.vendor, with_pk)
+    items = ", ".join(_then_sql(type(row), number) for number, row in enumerate(then))
+    sql = f"WITH new AS ({start}{condition}{end}), {items} SELECT id FROM new"  # noqa: S608
+    values = [*_values(first, connection, with_pk), *params]
+    for row in then:
+        values += _values(row, connection)
     # One statement is one transaction of its own; inside a caller's transaction, a savepoint
     # keeps a failed one (a unique violation) from spoiling it.
     savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
     with savepoint, _cursor(connection) as cursor:
         cursor.execute(sql, values)
-        row = cursor.fetchone()
-    if row is None:
+        found = cursor.fetchone()
+    if found is None:
         return False
-    first.pk = row[0]
-    _stored(first)
-    _stored(then)
+    first.pk = found[0]
+    for instance in (first, *then):
+        _stored(instance)
     return True
 
 
 @cache
-def _then_sql(model: type[models.Model]) -> str:
-    """The second INSERT of `insert_pair_where`, as a WITH item: a row for each row of `new`."""
+def _then_sql(model: type[models.Model], number: int) -> str:
+    """A further INSERT of `insert_rows_where`, as a WITH item: a row for each row of `new`."""
     quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
     fields = _fields(model)
     columns = ", ".join(quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     table = quote(model._meta.db_table)
-    return f"second AS (INSERT INTO {table} ({columns}) SELECT {placeholders} FROM new)"  # noqa: S608
+    return f"also_{number} AS (INSERT INTO {table} ({columns}) SELECT {placeholders} FROM new)"  # noqa: S608
+
+
+def reserve_id(model: type[models.Model]) -> int | None:
+    """A new id from the sequence of `model`'s table, for a row stored later with it
+    (PostgreSQL); None where ids are only made on insert (SQLite)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        return None
+    table, pk = model._meta.db_table, model._meta.pk.column
+    with _cursor(connection) as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s))", [table, pk])
+        return int(cursor.fetchone()[0])
 
 
 def _cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:

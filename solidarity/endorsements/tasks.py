@@ -3,12 +3,16 @@
 A queued task row would otherwise hold a contact's address in clear, so the message travels
 as an envelope encrypted under a key derived from SECRET_KEY (libsodium SecretBox). With the
 default immediate backend it never reaches the database at all.
+
+`contact_email_row` gives the row the database backend (production's) would write, unsaved, so
+that the surge path can store it in the same statement as the endorsement it confirms.
 """
 
 import hashlib
 import hmac
 import json
 from base64 import b64decode, b64encode
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -41,3 +45,34 @@ def send_contact_email(envelope: str) -> None:
 
 def queue_contact_email(*, to: str, subject: str, body: str) -> None:
     send_contact_email.enqueue(seal_envelope(to=to, subject=subject, body=body))
+
+
+def queues_in_database() -> bool:
+    """True when the e-mail task runs on django-tasks' database backend (production's)."""
+    from django_tasks_db.backend import DatabaseBackend
+
+    return isinstance(send_contact_email.get_backend(), DatabaseBackend)
+
+
+def contact_email_row(*, to: str, subject: str, body: str) -> Any | None:
+    """The unsaved `DBTaskResult` that `queue_contact_email` would store, when the e-mail task
+    runs on django-tasks' database backend (None on any other backend: queue it instead).
+    Its values are the backend's own (`DatabaseBackend._task_to_db_task` and the model's
+    pre_save), so a task worker runs it like any other; the tests compare the two rows."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    backend = send_contact_email.get_backend()
+    if not isinstance(backend, DatabaseBackend):
+        return None
+    backend.validate_task(send_contact_email)
+    envelope = seal_envelope(to=to, subject=subject, body=body)
+    return DBTaskResult(
+        id=backend._get_id(),
+        args_kwargs={"args": [envelope], "kwargs": {}},
+        priority=send_contact_email.priority,
+        task_path=send_contact_email.module_path,
+        queue_name=send_contact_email.queue_name,
+        run_after=send_contact_email.run_after or get_date_max(),
+        backend_name=backend.alias,
+    )

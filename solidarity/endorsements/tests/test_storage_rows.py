@@ -82,7 +82,7 @@ def test_an_endorsement_and_its_organization_are_stored_together_or_not_at_all(c
             contact_email_hash=name.lower() * 8,
             submission_id=uuid.uuid4(),
         )
-        return storage.insert_pair_where(endorsement, *condition, then=organization), endorsement
+        return storage.insert_rows_where(endorsement, *condition, then=[organization]), endorsement
 
     # Twice the same statement on one connection (prepared once on PostgreSQL), then refused.
     for name in ("Clinic", "Pantry"):

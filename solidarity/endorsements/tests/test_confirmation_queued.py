@@ -1,0 +1,75 @@
+"""In production the confirmation e-mail is queued in the database for the task worker
+(django-tasks' database backend): it is stored with the endorsement it confirms, before the
+visitor is thanked, and the worker sends it."""
+
+import json
+import re
+
+import pytest
+from django.core import mail
+from django_tasks_db.models import DBTaskResult
+
+from solidarity.endorsements.models import Endorsement
+from solidarity.endorsements.tasks import queue_contact_email
+
+from .conftest import CANARY_EMAIL
+
+pytestmark = pytest.mark.django_db
+
+
+def run_the_queue():
+    """What the task worker (`db_worker`) does with each queued row."""
+    for row in DBTaskResult.objects.order_by("enqueued_at"):
+        row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+
+
+@pytest.fixture(autouse=True)
+def queued_in_database(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_the_confirmation_is_queued_with_the_endorsement_and_the_worker_sends_it(
+    client, vault, form_data, solved
+):
+    response = client.post("/en/endorse/", {**form_data, "altcha": solved()})
+
+    assert response["Location"] == "/en/endorse/thanks/"
+    endorsement = Endorsement.objects.get()
+    queued = DBTaskResult.objects.get()
+    assert mail.outbox == []
+    assert CANARY_EMAIL not in json.dumps(queued.args_kwargs)  # a sealed envelope
+
+    run_the_queue()
+
+    assert [message.to for message in mail.outbox] == [[CANARY_EMAIL]]
+    link = re.search(r"https?://\S+/endorse/confirm/(\S+)/", mail.outbox[0].body)
+    assert link is not None
+    client.post(f"/en/endorse/confirm/{link[1]}/")
+    endorsement.refresh_from_db()
+    assert endorsement.status == Endorsement.Status.AWAITING_REVIEW
+
+
+def test_the_queued_row_is_the_one_the_task_backend_writes(client, vault, form_data, solved):
+    client.post("/en/endorse/", {**form_data, "altcha": solved()})
+    queue_contact_email(to="someone@example.org", subject="Subject", body="Body")
+
+    ours, backends = DBTaskResult.objects.order_by("enqueued_at")
+    fields = ["status", "priority", "task_path", "queue_name", "backend_name", "run_after"]
+    assert [getattr(ours, f) for f in fields] == [getattr(backends, f) for f in fields]
+    assert list(ours.args_kwargs) == list(backends.args_kwargs) == ["args", "kwargs"]
+
+
+def test_a_duplicate_queues_only_the_notice_to_the_existing_contact(
+    client, vault, form_data, solved
+):
+    client.post("/en/endorse/", {**form_data, "altcha": solved()})
+    again = {**form_data, "organization_name": "Another Name", "altcha": solved()}
+
+    response = client.post("/en/endorse/", again)
+
+    assert response["Location"] == "/en/endorse/thanks/"
+    assert Endorsement.objects.count() == 1
+    assert DBTaskResult.objects.count() == 2
+    run_the_queue()
+    assert len(mail.outbox) == 2
+    assert "already endorsed" in mail.outbox[1].subject
