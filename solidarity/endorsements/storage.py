@@ -198,6 +198,27 @@ def _prepared_cursor_class() -> type:
         def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
             return super().execute(query, params, prepare=True)
 
+    try:
+        from psycopg._queries import PostgresQuery, _query2pg
+    except ImportError:  # another psycopg: its own conversion, uncached for long statements
+        return PreparedCursor
+
+    class FixedStatementQuery(PostgresQuery):
+        """psycopg caches the conversion of a statement's %s placeholders only up to 50
+        parameters (ORMs make endless variants of long ones); these statements are a few
+        fixed strings, so theirs is always cached (measured: 0.5 ms of a submission with its
+        confirmation e-mail queued, 57 parameters)."""
+
+        def convert(self, query: Any, vars: Any) -> None:
+            if vars is None or not isinstance(query, str):
+                return super().convert(query, vars)
+            encoding = self._tx.encoding
+            converted = _query2pg(query.encode(encoding), encoding)
+            self.query, self._want_formats, self._order, self._parts = converted
+            self.dump(vars)
+            return None
+
+    PreparedCursor._query_cls = FixedStatementQuery
     return PreparedCursor
 
 
