@@ -13,7 +13,13 @@ from solidarity.cities.models import City, Neighbourhood
 from solidarity.directory import selectors
 from solidarity.directory.models import OutdatedReport
 from solidarity.directory.selectors import Near, Order, SearchQuery
-from solidarity.directory.widgets import FastCheckboxes, FastSelect
+from solidarity.directory.widgets import (
+    FastCheckbox,
+    FastCheckboxes,
+    FastHiddenInput,
+    FastSelect,
+    FastTextInput,
+)
 from solidarity.lib.antiabuse import HoneypotFormMixin
 
 
@@ -25,31 +31,27 @@ class SearchForm(forms.Form):
         help_text=_(
             "For example: doctor, food bank, school, lawyer. Nothing you type is recorded."
         ),
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=FastTextInput(attrs={"type": "search"}),
     )
-    city: forms.ModelChoiceField[City] = forms.ModelChoiceField(
-        label=_("City"),
-        queryset=City.objects.all(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All cities"),
-        widget=FastSelect,
-    )
+    city = forms.ChoiceField(label=_("City"), required=False, widget=FastSelect)
     neighbourhood = forms.ChoiceField(label=_("Neighbourhood"), required=False, widget=FastSelect)
     category = forms.ChoiceField(label=_("Kind of help"), required=False, widget=FastSelect)
     language = forms.ChoiceField(label=_("Language spoken"), required=False, widget=FastSelect)
     attributes = forms.MultipleChoiceField(
         label=_("Only services that are"), required=False, widget=FastCheckboxes
     )
-    open_now = forms.BooleanField(label=_("Open now"), required=False)
+    open_now = forms.BooleanField(label=_("Open now"), required=False, widget=FastCheckbox)
+    # Labelled for the error summary, where a bad position is named (the inputs are hidden).
     lat = forms.FloatField(
+        label=_("Search near me"),
         required=False,
-        widget=forms.HiddenInput,
+        widget=FastHiddenInput,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     lon = forms.FloatField(
+        label=_("Search near me"),
         required=False,
-        widget=forms.HiddenInput,
+        widget=FastHiddenInput,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     order = forms.ChoiceField(
@@ -65,6 +67,8 @@ class SearchForm(forms.Form):
         self.fields["category"].choices = [("", _("All kinds of help")), *choices]  # type: ignore[attr-defined]
         self.fields["attributes"].choices = cached(attribute_choices)  # type: ignore[attr-defined]
         self.fields["language"].choices = [("", _("Any language")), *language_choices()]  # type: ignore[attr-defined]
+        choices = cached(city_choices)
+        self.fields["city"].choices = [("", _("All cities")), *choices]  # type: ignore[attr-defined]
         choices = cached(neighbourhood_choices)
         self.fields["neighbourhood"].choices = [("", _("Anywhere")), *choices]  # type: ignore[attr-defined]
 
@@ -81,7 +85,7 @@ class SearchForm(forms.Form):
             near = Near(round(data["lat"], 2), round(data["lon"], 2))
         return SearchQuery(
             query=data.get("q", ""),
-            city=data.get("city"),
+            city=city_from(data.get("city", "")),
             category=data.get("category", ""),
             language=data.get("language", ""),
             attributes=tuple(data.get("attributes") or ()),
@@ -119,6 +123,14 @@ def language_choices() -> list[tuple[str, str]]:
     from solidarity.directory.services import language_name
 
     return [(code, language_name(code)) for code in selectors.spoken_languages()]
+
+
+def city_choices() -> list[tuple[str, Any]]:
+    return [(city.slug, str(city.name)) for city in City.objects.all()]
+
+
+def city_from(slug: str) -> City | None:
+    return City.objects.filter(slug=slug).first() if slug else None
 
 
 def neighbourhood_choices() -> list[tuple[str, Any]]:
