@@ -1,0 +1,43 @@
+"""The endorse form as the surge path validates it (`SubmittedEndorseForm`: shared fields, no
+bound fields) accepts and refuses exactly what the full form does."""
+
+import pytest
+from django import forms
+
+from solidarity.endorsements.forms import EndorseForm, SubmittedEndorseForm
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"organization_name": "<b>Clinic</b>"},
+        {"organization_name": "www.spam.example.com"},
+        {"contact_email": "not an address"},
+        {"decided_month": "2099-01"},
+        {"city": "atlantis"},
+        {"sector": "weapons"},
+        {"supports_status_for_all": ""},
+        {"provides_services": "no"},
+        {"submission_id": "not-a-uuid"},
+        {"contact_phone": "call me maybe"},
+    ],
+)
+def test_it_decides_as_the_full_form_does(form_data, change):
+    data = {**form_data, **change}
+    full, submitted = EndorseForm(data), SubmittedEndorseForm(data)
+
+    assert submitted.is_valid() == full.is_valid()
+    assert submitted.errors == full.errors
+    assert submitted.cleaned_data == full.cleaned_data
+
+
+def test_its_shortcut_holds_for_every_field():
+    form = SubmittedEndorseForm()
+
+    for name, field in form.fields.items():
+        assert not field.disabled
+        assert not isinstance(field, forms.FileField)
+        assert not hasattr(form, f"clean_{name}")
