@@ -3,6 +3,7 @@ the pocket guide; `public_services` decides what anyone may see."""
 
 import dataclasses
 import datetime
+import functools
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -162,10 +163,7 @@ def listed_matches(services: QuerySet[Service], *, city: City | None) -> QuerySe
     unary `+` keeps it from probing the index once per public organization and match, which
     cost 180 ms instead of 25 ms for the 5,000 matches of "food bank" among 60,000 services.
     PostgreSQL plans this itself."""
-    organizations = public_provider_organizations()
-    if city is not None:
-        organizations = organizations.filter(city=city)
-    subquery, params = organizations.order_by().values("pk").query.sql_with_params()
+    subquery, params = public_organizations_sql(connection.vendor, city.pk if city else None)
     plus = "+" if connection.vendor == "sqlite" else ""
     statuses = ", ".join(["%s"] * len(PUBLIC_STATUSES))
     return services.extra(  # noqa: S610 - constant SQL, values bound as parameters
@@ -176,6 +174,17 @@ def listed_matches(services: QuerySet[Service], *, city: City | None) -> QuerySe
         ],
         params=[*params, Service.Review.APPROVED, *PUBLIC_STATUSES],
     )
+
+
+@functools.lru_cache(maxsize=64)
+def public_organizations_sql(vendor: str, city_id: int | None) -> tuple[str, tuple[Any, ...]]:
+    """The SQL of `public_provider_organizations()` (in a city): the same for every search,
+    so compiled once per process instead of once per search (~2 ms of CPU)."""
+    organizations = public_provider_organizations()
+    if city_id is not None:
+        organizations = organizations.filter(city_id=city_id)
+    sql, params = organizations.order_by().values("pk").query.sql_with_params()
+    return sql, tuple(params)
 
 
 def filter_tags(search: SearchQuery) -> list[str]:
