@@ -195,7 +195,8 @@ def _store(
     queued in the database) in one transaction; None (nothing stored) when it is a duplicate
     or `key` is no longer the active campaign key."""
     organization = _new_organization(submission, language=language, random_slug=random_slug)
-    endorsement = Endorsement(
+    endorsement = storage.new(
+        Endorsement,
         pk=pk,
         organization=organization,
         declaration_id=declaration,

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
+from solidarity.endorsements import storage
 from solidarity.vault import crypto
 
 
@@ -67,7 +68,8 @@ def contact_email_row(*, to: str, subject: str, body: str) -> Any | None:
         return None
     backend.validate_task(send_contact_email)
     envelope = seal_envelope(to=to, subject=subject, body=body)
-    return DBTaskResult(
+    return storage.new(
+        DBTaskResult,
         id=backend._get_id(),
         args_kwargs={"args": [envelope], "kwargs": {}},
         priority=send_contact_email.priority,
