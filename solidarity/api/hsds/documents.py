@@ -1,28 +1,36 @@
 """Search-index documents for imported services, built from the imported rows rather than
 re-read service by service (the import of 60,000 services must stay within a minute)."""
 
-import types
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from solidarity.directory.models import Organization, ServiceAtLocation, TaxonomyTerm
+from django.db import connection
+
+from solidarity.directory.models import (
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
 from solidarity.directory.search import index
 
 CHUNK = 1000
+WRITE_CHUNK = 5000
 
 
 class SearchDocuments:
     def __init__(self) -> None:
-        self.services: dict[uuid.UUID, dict[str, Any]] = {}
+        self.services: dict[uuid.UUID, None] = {}  # in the order they were read
         self.terms: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
         self.organization_names: dict[uuid.UUID, str] = {}
         self.languages: dict[uuid.UUID, list[str]] = defaultdict(list)
 
     def add_service(self, row: dict[str, Any]) -> None:
-        text = {k: v for k, v in row.items() if k.split("_")[0] in SERVICE_TEXT_PREFIXES and v}
-        self.services[row["id"]] = text
+        self.services[row["id"]] = None
 
     def add_term(self, service_id: uuid.UUID, term_id: uuid.UUID) -> None:
         self.terms[service_id].append(term_id)
@@ -34,32 +42,45 @@ class SearchDocuments:
         self, service_org: dict[uuid.UUID, uuid.UUID], *, city: str, progress: Callable | None
     ) -> set:
         """Writes the documents of every service added, with the directory's own document and
-        filter tags (categories, attributes, languages, city, neighbourhoods); returns their ids."""
+        filter tags (categories, attributes, languages, city, neighbourhoods); returns their ids.
+        The same documents as `index.service_document` and `index.service_tags` give, with each
+        term's tags worked out once rather than once per service."""
         terms = {t.pk: t for t in TaxonomyTerm.objects.select_related("parent", "taxonomy")}
+        term_tags = {pk: index.term_tags(term) for pk, term in terms.items()}
+        language_tags: dict[str, str] = {}
+        city_tag = index.tag("city", city)
+        with_places = Location.objects.filter(
+            neighbourhood__isnull=False, is_retired=False
+        ).exists()
         ids = list(self.services)
+        rows = []
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            hoods = neighbourhood_names(chunk)
+            hoods = neighbourhood_names(chunk) if with_places else {}
             names = self.names({service_org[pk] for pk in chunk if pk in service_org})
-            rows = []
+            texts = stored_texts(chunk)
             for pk in chunk:
                 owner = service_org.get(pk)
-                organization = types.SimpleNamespace(name=names.get(owner, "") if owner else "")
-                listing = types.SimpleNamespace(**self.services[pk], organization=organization)
-                found = [terms[t] for t in self.terms.get(pk, []) if t in terms]
+                tags = [
+                    t for term in self.terms.get(pk, ()) if term in terms for t in term_tags[term]
+                ]
+                for code in self.languages.get(pk, ()):
+                    if code not in language_tags:
+                        language_tags[code] = index.tag("lang", code)
+                    tags.append(language_tags[code])
+                tags.append(city_tag)
                 places = hoods.get(pk, [])
-                tags = index.service_tags(
-                    terms=found,
-                    languages=self.languages.get(pk, []),
-                    city=city,
-                    hoods=[f"{city}{slug}" for slug, _name in places],
-                )
+                tags += [index.tag("hood", f"{city}{slug}") for slug, _name in places]
                 where = " ".join(name for _slug, name in places)
-                document = index.service_document(listing, terms=found, extra=where, tags=tags)  # type: ignore[arg-type]
+                organization = names.get(owner, "") if owner else ""
+                document = index.plain_document(texts.get(pk, ()), organization, where, tags)
                 rows.append((pk, document))
-            index.write_documents(rows)
+        if connection.vendor == "sqlite":
+            rows.sort(key=lambda row: index.fts_rowid(row[0]))  # the index's b-trees in order
+        for start in range(0, len(rows), WRITE_CHUNK):
+            index.write_documents(rows[start : start + WRITE_CHUNK])
             if progress:
-                progress("search index", start + len(chunk))
+                progress("search index", min(start + WRITE_CHUNK, len(rows)))
         return set(ids)
 
     def names(self, organization_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -68,6 +89,27 @@ class SearchDocuments:
             found = Organization.objects.filter(pk__in=missing).values_list("pk", "name")
             self.organization_names.update(found)
         return self.organization_names
+
+
+def stored_texts(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    """Each service's translated text as stored once the import's rows are written (so a file in
+    one language keeps the service's text in the others), in the order the index reads it."""
+    keys = {index.db_id(pk): pk for pk in service_ids}
+    columns = ", ".join(connection.ops.quote_name(c) for c in text_columns())
+    marks = ", ".join(["%s"] * len(keys))
+    table = connection.ops.quote_name(Service._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, {columns} FROM {table} WHERE id IN ({marks})",  # noqa: S608
+            list(keys),
+        )
+        return {keys[row[0]]: [v for v in row[1:] if v] for row in cursor.fetchall()}
+
+
+@functools.cache
+def text_columns() -> tuple[str, ...]:
+    """The service columns `index.translated_values` reads, in its order."""
+    return tuple(f"{f}_{code}" for f in index.SERVICE_FIELDS for code in index.language_codes())
 
 
 def neighbourhood_names(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[str, str]]]:
@@ -81,7 +123,3 @@ def neighbourhood_names(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tu
     for service_id, slug, name in rows:
         places[service_id].append((slug, name))
     return places
-
-
-SERVICE_TEXT_PREFIXES = {"name", "alternate", "description", "eligibility", "application"}
-SERVICE_TEXT_PREFIXES |= {"fees", "interpretation"}

@@ -14,6 +14,7 @@ from django.core.validators import URLValidator, validate_email
 # same file finds the same rows.
 IMPORTED_IDS = uuid.UUID("0d6f3c0e-8f3a-4d8e-9a7e-5c1b2f3e4a11")
 DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
+DAY_SEPARATORS = re.compile(r"[,\s]+")
 _url = URLValidator(schemes=["http", "https"])
 
 
@@ -88,13 +89,48 @@ def whole_number(value: Any, low: int, high: int) -> int:
 
 
 def date(value: Any) -> datetime.date:
+    if type(value) is str:
+        return cached_date(value)
+    return parse_date(value)
+
+
+def time(value: Any) -> datetime.time:
+    if type(value) is str:
+        return cached_time(value)
+    return parse_time(value)
+
+
+def byday(value: Any) -> str:
+    if type(value) is str:
+        return cached_byday(value)
+    return parse_byday(value)
+
+
+# Dates, opening hours and days repeat across thousands of records: parsed once each (an error
+# is raised again every time: lru_cache keeps only results).
+@functools.lru_cache(maxsize=4096)
+def cached_date(value: str) -> datetime.date:
+    return parse_date(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def cached_time(value: str) -> datetime.time:
+    return parse_time(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def cached_byday(value: str) -> str:
+    return parse_byday(value)
+
+
+def parse_date(value: Any) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text(value, 40)[:10])
     except ValueError:
         raise ValueError("not a date (YYYY-MM-DD)") from None
 
 
-def time(value: Any) -> datetime.time:
+def parse_time(value: Any) -> datetime.time:
     raw = text(value, 40)
     try:
         parsed = datetime.time.fromisoformat(raw)
@@ -110,8 +146,8 @@ def choice(value: Any, choices: set[str]) -> str:
     return raw
 
 
-def byday(value: Any) -> str:
-    days = [d.strip().upper() for d in re.split(r"[,\s]+", text(value, 30)) if d.strip()]
+def parse_byday(value: Any) -> str:
+    days = [d.strip().upper() for d in DAY_SEPARATORS.split(text(value, 30)) if d.strip()]
     if not days or not set(days) <= DAYS:
         raise ValueError("not a list of days (MO,TU,WE,TH,FR,SA,SU)")
     return ",".join(days)

@@ -21,7 +21,7 @@ from solidarity.api.hsds.documents import SearchDocuments
 from solidarity.api.hsds.readers import Problem, ReadError, Record
 from solidarity.api.hsds.upsert import upsert_rows
 from solidarity.cities.models import City
-from solidarity.directory.bulk import fast, sqlite_bulk_load
+from solidarity.directory.bulk import fast, sqlite_bulk_load, sqlite_indexes_deferred
 from solidarity.directory.models import (
     Address,
     Attribute,
@@ -208,8 +208,9 @@ class Importer(Converters):
     # --- the run --------------------------------------------------------------------------
     def run(self, tables: Iterable[tuple[str, Iterable[Record]]]) -> ImportReport:
         self.empty_tables = {t for t, m in MODELS.items() if not m._default_manager.exists()}
-        for table, records in tables:
-            self.import_table(table, records)
+        with sqlite_indexes_deferred([MODELS[t]._meta.db_table for t in sorted(self.empty_tables)]):
+            for table, records in tables:
+                self.import_table(table, records)
         self.check_references()
         if self.report.problems:
             raise ImportFailed(self.report)
@@ -259,7 +260,7 @@ class Importer(Converters):
         self.report.updated[table] += existing
         self.report.created[table] += len(batch) - existing
         update = [name for name in batch[0] if name not in KEEP and name != "id"]
-        upsert_rows(model, batch, update)
+        upsert_rows(model, batch, update, new_table=table in self.empty_tables)
 
     def check_references(self) -> None:
         for table, wanted in self.pending.items():
@@ -329,7 +330,10 @@ def import_records(
     importer = Importer(city=city, language=language, progress=progress)
     importer.report.dry_run = dry_run
     try:
-        with transaction.atomic(), sqlite_bulk_load(cache_mib=IMPORT_CACHE_MIB):
+        with (
+            transaction.atomic(),
+            sqlite_bulk_load(cache_mib=IMPORT_CACHE_MIB),
+        ):
             importer.run(tables)
             if dry_run:
                 raise _Rollback

@@ -1,60 +1,132 @@
-"""Insert-or-update of plain rows by primary key, for the HSDS import: `executemany` with
-`INSERT … ON CONFLICT (id) DO UPDATE` (SQLite and PostgreSQL), built on the directory's bulk
-helpers so stored values are exactly Django's. Model instances cost more than the database at
+"""Insert-or-update of plain rows by primary key, for the HSDS import, built on the directory's
+bulk helpers so stored values are exactly Django's. Model instances cost more than the database at
 60,000 services, so parameters are built column by column (one list comprehension per column,
-conversion only for the columns whose values the driver cannot take as they are)."""
+conversion only for the columns whose values the driver cannot take as they are).
+
+- SQLite: `executemany` of `INSERT … ON CONFLICT (id) DO UPDATE … WHERE <a column differs>`.
+- PostgreSQL: `COPY` (one round trip per batch; `executemany` is one per row): straight into a
+  table that was empty before the import, otherwise into a temporary table and then
+  `INSERT … SELECT … ON CONFLICT (id) DO UPDATE … WHERE <a column differs>`.
+
+A row whose every imported column is unchanged is not rewritten (a re-import of the same file
+writes nothing but what changed; `last_modified` moves only when something did)."""
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection, models
 
-from solidarity.directory.bulk import column_defaults, fast, prepare
+from solidarity.directory.bulk import PLAIN, column_defaults, fast, prepare
 
 # Field types whose values may need `fast` (UUIDs on SQLite, dates, times); the rest are plain.
 CONVERTED = (models.UUIDField, models.ForeignKey, models.DateField, models.TimeField)
 
 
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
 @functools.cache
-def statement(model: type[models.Model], update: tuple[str, ...], vendor: str) -> str:
+def conflict_clause(model: type[models.Model], update: tuple[str, ...], vendor: str) -> str:
+    """`ON CONFLICT (id) DO UPDATE SET …` for the `update` columns (and `auto_now` ones), only
+    where one of the `update` columns differs from the stored row."""
     fields = list(model._meta.concrete_fields)
-    quote = connection.ops.quote_name
     by_name = {f.attname: f for f in fields}
     auto = [f.attname for f in fields if getattr(f, "auto_now", False)]
+    table = quote(model._meta.db_table)
     assignments = ", ".join(
         f"{quote(by_name[n].column)} = excluded.{quote(by_name[n].column)}"
         for n in [*update, *auto]
     )
+    differs = "IS NOT" if vendor == "sqlite" else "IS DISTINCT FROM"
+    changed = " OR ".join(
+        f"{table}.{quote(by_name[n].column)} {differs} excluded.{quote(by_name[n].column)}"
+        for n in update
+    )
+    pk = model._meta.pk
+    assert pk is not None
+    clause = f"ON CONFLICT ({quote(pk.column)}) DO UPDATE SET {assignments}"
+    return f"{clause} WHERE {changed}" if changed else clause
+
+
+@functools.cache
+def statement(model: type[models.Model], update: tuple[str, ...], vendor: str) -> str:
+    fields = list(model._meta.concrete_fields)
     return (
         f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
         f"VALUES ({', '.join(['%s'] * len(fields))}) "
-        f"ON CONFLICT ({quote(model._meta.pk.column)}) DO UPDATE SET {assignments}"
+        f"{conflict_clause(model, update, vendor)}"
     )
 
 
-def converter(field: models.Field, sqlite: bool) -> Callable[[Any], Any] | None:
-    if not isinstance(field, CONVERTED):
-        return None
-    return lambda value: fast(value, field, sqlite)
+def parameters(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """One tuple per row, in the order of the model's concrete fields; omitted columns take
+    their default (a column no row names is one constant, not looked up row by row)."""
+    sqlite = connection.vendor == "sqlite"
+    defaults = column_defaults(model)
+    named = set().union(*rows)
+    count = len(rows)
+    columns = []
+    for field in model._meta.concrete_fields:
+        name = field.attname
+        default = prepare(field, defaults[name]) if name in defaults else None
+        if name not in named:
+            columns.append([default] * count)
+            continue
+        values = [row.get(name, default) for row in rows]
+        if isinstance(field, CONVERTED):
+            # Defaults are prepared already; converting them again is harmless (idempotent).
+            values = [v if type(v) in PLAIN else fast(v, field, sqlite) for v in values]
+        columns.append(values)
+    return list(zip(*columns, strict=True))
 
 
 def upsert_rows(
-    model: type[models.Model], rows: Sequence[dict[str, Any]], update: Sequence[str]
+    model: type[models.Model],
+    rows: Sequence[dict[str, Any]],
+    update: Sequence[str],
+    *,
+    new_table: bool = False,
 ) -> None:
-    sqlite = connection.vendor == "sqlite"
-    fields = list(model._meta.concrete_fields)
-    defaults = column_defaults(model)
-    columns = []
-    for field in fields:
-        name = field.attname
-        default = prepare(field, defaults[name]) if name in defaults else None
-        values = [row.get(name, default) for row in rows]
-        convert = converter(field, sqlite)
-        if convert is not None:
-            # Defaults are prepared already; converting them again is harmless (idempotent).
-            values = [convert(value) for value in values]
-        columns.append(values)
-    params = list(zip(*columns, strict=True))
+    """Writes `rows` (by attribute name). `new_table`: the table had no row before this import
+    and `rows` hold ids not written yet in it (PostgreSQL then copies them straight in)."""
+    params = parameters(model, rows)
+    if connection.vendor == "postgresql":
+        copy_upsert(model, params, tuple(update), new_table=new_table)
+        return
     with connection.cursor() as cursor:
         cursor.executemany(statement(model, tuple(update), connection.vendor), params)
+
+
+def copy_upsert(
+    model: type[models.Model],
+    params: list[tuple[Any, ...]],
+    update: tuple[str, ...],
+    *,
+    new_table: bool,
+) -> None:
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(f.column) for f in model._meta.concrete_fields)
+    with connection.cursor() as cursor:
+        if new_table:
+            copy(cursor, f"COPY {table} ({columns}) FROM STDIN", params)
+            return
+        scratch = quote(f"import_{model._meta.db_table}")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {scratch} "
+            f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"
+        )
+        cursor.execute(f"TRUNCATE {scratch}")
+        copy(cursor, f"COPY {scratch} ({columns}) FROM STDIN", params)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {scratch} "  # noqa: S608
+            f"{conflict_clause(model, update, 'postgresql')}"
+        )
+
+
+def copy(cursor: Any, sql: str, params: list[tuple[Any, ...]]) -> None:
+    with cursor.cursor.copy(sql) as stream:
+        write = stream.write_row
+        for row in params:
+            write(row)

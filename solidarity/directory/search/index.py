@@ -174,3 +174,15 @@ def reindex(service_ids: Sequence[uuid.UUID]) -> int:
         "service_at_locations__location__neighbourhood",
     )
     return index_services(services)
+
+
+# --- Added for bulk loads (the HSDS import); the functions above are unchanged. ---------------
+
+
+def plain_document(texts: Iterable[str], organization: str, extra: str, tags: Iterable[str]) -> str:
+    """`service_document` for a bulk load that holds a service's text as plain values, not a
+    model instance: `texts` are its translated values in the order `translated_values` reads
+    them (SERVICE_FIELDS, then language_codes() within each); the same string results."""
+    parts = [*texts, organization, extra]
+    own = " ".join(document_text(part) for part in parts if part)
+    return " ".join([own, *tags])

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from solidarity.api.hsds.importer import ImportFailed, ImportReport
 from solidarity.api.services import hsds_import
 from solidarity.cities.models import City
+from solidarity.directory.bulk import sqlite_memory_temp_store
 
 
 class Command(BaseCommand):
@@ -36,14 +37,16 @@ class Command(BaseCommand):
         if not path.exists():
             raise CommandError(f"{path}: no such file or directory")
         city = self.city(options["city"])
+        # Before the import's transaction begins (see sqlite_memory_temp_store).
         try:
-            report = hsds_import(
-                path=path,
-                city=city,
-                language=options["language"],
-                dry_run=options["dry_run"],
-                progress=ProgressBar(self.stderr) if options["verbosity"] else None,
-            )
+            with sqlite_memory_temp_store():
+                report = hsds_import(
+                    path=path,
+                    city=city,
+                    language=options["language"],
+                    dry_run=options["dry_run"],
+                    progress=ProgressBar(self.stderr) if options["verbosity"] else None,
+                )
         except ImportFailed as failure:
             for problem in failure.report.problems:
                 self.stderr.write(str(problem))
