@@ -78,7 +78,7 @@ class SearchDocuments:
         if connection.vendor == "sqlite":
             rows.sort(key=lambda row: index.fts_rowid(row[0]))  # the index's b-trees in order
         for start in range(0, len(rows), WRITE_CHUNK):
-            index.write_documents(rows[start : start + WRITE_CHUNK])
+            index.write_changed_documents(rows[start : start + WRITE_CHUNK])
             if progress:
                 progress("search index", min(start + WRITE_CHUNK, len(rows)))
         return set(ids)

@@ -186,3 +186,39 @@ def plain_document(texts: Iterable[str], organization: str, extra: str, tags: It
     parts = [*texts, organization, extra]
     own = " ".join(document_text(part) for part in parts if part)
     return " ".join([own, *tags])
+
+
+def write_changed_documents(rows: Sequence[tuple[uuid.UUID, str]]) -> int:
+    """`write_documents` for a bulk load: writes only the rows whose document is new or differs
+    from the stored one (a re-import of the same data rewrites nothing); returns how many were
+    written. PostgreSQL: one COPY into a temporary table and one `INSERT … SELECT … ON CONFLICT`
+    (an `executemany` is one statement per row, each updating the GIN index); SQLite: the stored
+    documents of the batch read by rowid, then `write_documents` for the rest."""
+    if not rows:
+        return 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            marks = ", ".join(["%s"] * len(rows))
+            cursor.execute(
+                f"SELECT rowid, document FROM {TABLE} WHERE rowid IN ({marks})",  # noqa: S608
+                [fts_rowid(pk) for pk, _document in rows],
+            )
+            stored = dict(cursor.fetchall())
+            changed = [row for row in rows if stored.get(fts_rowid(row[0])) != row[1]]
+            write_documents(changed)
+            return len(changed)
+        cursor.execute(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS import_documents "
+            "(service_id uuid NOT NULL, document text NOT NULL) ON COMMIT DROP"
+        )
+        cursor.execute("TRUNCATE import_documents")
+        with cursor.cursor.copy("COPY import_documents (service_id, document) FROM STDIN") as copy:
+            for pk, document in rows:
+                copy.write_row((pk, document))
+        cursor.execute(
+            f"INSERT INTO {TABLE} (service_id, document) "  # noqa: S608
+            "SELECT service_id, document FROM import_documents "
+            "ON CONFLICT (service_id) DO UPDATE SET document = EXCLUDED.document "
+            f"WHERE {TABLE}.document IS DISTINCT FROM EXCLUDED.document"
+        )
+        return cursor.rowcount
