@@ -150,10 +150,14 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # the planner scanned the whole search index instead of using its GIN index (376 → 127 ms
     # for "legal clinic" in Spanish at 60,000 services). PG_RANDOM_PAGE_COST sets another value.
     page_cost = env_str("PG_RANDOM_PAGE_COST", "1.1")
-    if page_cost:
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-            f"-c random_page_cost={float(page_cost)}"
-        )
+    server_options = [f"-c random_page_cost={float(page_cost)}"] if page_cost else []
+    # JIT compilation pays off for long analytical queries, not for pages: PostgreSQL compiled
+    # a broad search's plan for 80 ms to run it in 600 ms (60,000 services). PG_JIT=true
+    # turns it back on.
+    if not env_bool("PG_JIT", False):
+        server_options.append("-c jit=off")
+    if server_options:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(server_options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches, sessions, tasks ---------------------------------------------------------------
