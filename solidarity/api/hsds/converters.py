@@ -204,7 +204,7 @@ class Converters:
     def location_organization(self, row: "Row", own_id: uuid.UUID) -> uuid.UUID | None:
         """A location's organization; when the file names none we know, the organization of
         a service delivered there."""
-        given = row.get("organization_id", f.hsds_id)
+        given = row.id("organization_id")
         hint = self.location_org.get(own_id)
         known = given in self.seen["organization"] or (
             given is not None and Organization.objects.filter(pk=given).exists()
@@ -248,7 +248,7 @@ class Converters:
         number = row.text("number", Phone, "number", required=True)
         service_id = row.ref("service_id", "service")
         location_id = row.ref("location_id", "location")
-        organization_id = row.get("organization_id", f.hsds_id)
+        organization_id = row.id("organization_id")
         if not service_id and not location_id:
             if organization_id and number:
                 self.org_phones.setdefault(organization_id, number)
@@ -301,7 +301,7 @@ class Converters:
         if entity != "service" or not row.record.data.get("link_id"):
             return None  # only attributes of services are held
         service_id = row.ref("link_id", "service", required=True)
-        given = row.get("taxonomy_term_id", f.hsds_id, required=True)
+        given = row.id("taxonomy_term_id", required=True)
         term_id = self.term_ids.get(given) if given else None
         if given and term_id is None:
             term_id = row.ref("taxonomy_term_id", "taxonomy_term")

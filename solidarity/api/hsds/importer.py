@@ -72,6 +72,8 @@ MODELS: dict[str, type[models.Model]] = {
     "language": Language,
     "attribute": Attribute,
 }
+# Tables whose ids other records repeat (a service's id in each of its phones, schedules, …).
+REFERENCED = {"organization", "service", "location", "taxonomy_term", "taxonomy"}
 # Columns an import never changes on a row that exists: our own bookkeeping.
 KEEP = {"slug", "city_id", "sector", "review_status", "code"}
 NEVER_IMPORTED = {"contact": "contacts describe people and are never imported"}
@@ -155,8 +157,17 @@ class Row:
                 return value
         return self.get(name, f.text, max_length(model, attr), required=required) or ""
 
+    def id(self, name: str, *, required: bool = False) -> uuid.UUID | None:
+        """An HSDS id; those of the records other records point at are parsed once."""
+        value = self.data.get(name)
+        if type(value) is str:
+            known = self.importer.known_ids.get(value)
+            if known is not None:
+                return known
+        return self.get(name, f.hsds_id, required=required)
+
     def ref(self, name: str, table: str, *, required: bool = False) -> uuid.UUID | None:
-        target = self.get(name, f.hsds_id, required=required)
+        target = self.id(name, required=required)
         if target is not None:
             self.importer.expect(table, target, self.record, name)
         return target
@@ -179,6 +190,7 @@ class Importer(Converters):
         self.org_phones: dict[uuid.UUID, str] = {}
         self.accessibility: dict[uuid.UUID, str] = {}
         self.touched_services: set[uuid.UUID] = set()
+        self.known_ids: dict[str, uuid.UUID] = {}  # id as written → parsed, for REFERENCED
         self.empty_tables: set[str] = set()  # tables with no row before the import
         self.documents = SearchDocuments()
 
@@ -242,6 +254,8 @@ class Importer(Converters):
         if own_id is None or own_id in self.seen[table]:
             return  # the same object nested twice (a service's organization) is read once
         self.seen[table].add(own_id)
+        if table in REFERENCED and type(record.data["id"]) is str:
+            self.known_ids[record.data["id"]] = own_id
         instance = convert(row, own_id)
         if instance is None or row.failed:
             if not row.failed:
