@@ -5,6 +5,7 @@ the caller gets the same answer, and the existing contact is e-mailed instead.
 """
 
 import datetime
+import functools
 import json
 import secrets
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
@@ -279,11 +280,37 @@ CONFIRM_SUBJECT = gettext_lazy("Please confirm your endorsement of the Solidarit
 
 def _confirmation_message(endorsement: Endorsement) -> tuple[str, str]:
     """The subject and body of the e-mail that asks to confirm `endorsement` (its id set)."""
+    start, end = _confirm_path(endorsement.language, get_script_prefix())
+    url = _link(f"{start}{confirmation_token(endorsement)}{end}")
+    body = _confirm_body(endorsement.language)
+    body = body.replace(_NAME, endorsement.organization.name).replace(_URL, url)
     with translation.override(endorsement.language):
-        url = reverse("endorsements:confirm", args=[confirmation_token(endorsement)])
-        context = {"organization": endorsement.organization.name, "url": _link(url), "days": 7}
-        body = render_to_string("endorsements/email/confirm.txt", context)
         return str(CONFIRM_SUBJECT), body
+
+
+# Stand-ins for the values of the confirmation e-mail, in its body rendered once per language:
+# a form value never holds a NUL character (Django's CharField refuses them), so the name put
+# in first cannot make a second stand-in appear.
+_NAME, _URL = "\x00organization\x00", "\x00url\x00"
+
+
+@functools.cache
+def _confirm_body(language: str) -> str:
+    """confirm.txt rendered in `language` with stand-ins (`_NAME`, `_URL`): the template is
+    plain text (autoescape off), so putting the values in afterwards gives what rendering
+    them gives (the tests compare), once per process instead of once per submission."""
+    with translation.override(language):
+        context = {"organization": _NAME, "url": _URL, "days": 7}
+        return render_to_string("endorsements/email/confirm.txt", context)
+
+
+@functools.cache
+def _confirm_path(language: str, script_prefix: str) -> tuple[str, str]:
+    """The confirmation address in `language` around its token: a signed token has only
+    characters that `reverse` leaves as they are (letters, digits, - _ :)."""
+    with translation.override(language):
+        start, end = reverse("endorsements:confirm", args=["TOKEN"]).rsplit("TOKEN", 1)
+    return start, end
 
 
 def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:

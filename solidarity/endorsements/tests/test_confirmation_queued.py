@@ -73,3 +73,30 @@ def test_a_duplicate_queues_only_the_notice_to_the_existing_contact(
     run_the_queue()
     assert len(mail.outbox) == 2
     assert "already endorsed" in mail.outbox[1].subject
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+@pytest.mark.parametrize("name", ['Café & Co "Les Amis"', "{{ url }} 50% {% now %}", "Ñandú"])
+def test_the_message_is_the_template_rendered_with_the_values(language, name, city, monkeypatch):
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    from solidarity.directory.models import Organization
+    from solidarity.endorsements import services
+
+    endorsement = Endorsement(
+        pk=12345, language=language, organization=Organization(name=name, city=city)
+    )
+    token = "a" + services.confirmation_token(endorsement)  # its characters, and no clock
+    monkeypatch.setattr(services, "confirmation_token", lambda endorsement: token)
+    with translation.override(language):
+        url = f"http://testserver{reverse('endorsements:confirm', args=[token])}"
+        expected = render_to_string(
+            "endorsements/email/confirm.txt", {"organization": name, "url": url, "days": 7}
+        )
+
+    subject, body = services._confirmation_message(endorsement)
+
+    assert body == expected.replace("http://testserver", services._link(""))
+    assert subject
