@@ -5,7 +5,6 @@ import uuid
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from solidarity.cities.models import Commitment
 from solidarity.directory import cards, selectors, services
 from solidarity.directory.forms import OutdatedReportForm, SearchForm
-from solidarity.directory.models import Service
 from solidarity.directory.presenters import decorate
 from solidarity.directory.selectors import SearchQuery
 from solidarity.lib.antiabuse import rate_limited
@@ -31,8 +29,8 @@ class CappedPaginator(Paginator):
     cap = RESULTS_CAP
 
     @classmethod
-    def of(cls, results: QuerySet[Service], per_page: int) -> "CappedPaginator":
-        return cls(selectors.first_hits(results, limit=cls.cap + 1), per_page)
+    def of(cls, search: SearchQuery, per_page: int) -> "CappedPaginator":
+        return cls(selectors.search_hits(search, limit=cls.cap + 1), per_page)
 
     @property
     def capped(self) -> bool:
@@ -62,7 +60,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "page": None, **map_context()}
         return render(request, "directory/search.html", context, status=400)
     query = form.to_query() if form.is_bound else SearchQuery()
-    paginator = CappedPaginator.of(selectors.service_search(query), PER_PAGE)
+    paginator = CappedPaginator.of(query, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = cards.results(list(page.object_list))
     params = request.GET.copy()
