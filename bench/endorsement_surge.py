@@ -2,14 +2,24 @@
 
     .venv/bin/python -m bench.endorsement_surge [--clients 10 50 100] [--requests 6000]
                                                 [--seconds 15] [--database postgres]
+                                                [--client wrk|asyncio] [--tasks database|immediate]
+                                                [--workers N]
 
-Two scenarios, each beside the bare view measured by the same server in the same run
-(`bench.harness.compare`):
+Two scenarios, each beside the bare view measured by the same server in the same run:
 
 - "surge, no JavaScript": the form without proof-of-work (stored, waits for an organizer);
 - "surge, proof-of-work": every submission carries a solved challenge, so the server also
-  verifies it, checks it against replays and renders and sends (locmem backend) the
-  confirmation e-mail — the path a browser with JavaScript takes.
+  verifies it, checks it against replays and queues the confirmation e-mail — in the database
+  for the task worker, as production does (`--tasks database`, the default), or sent at once to
+  the locmem backend (`--tasks immediate`, config.settings' default backend).
+
+The load generator is `wrk` (bench/wrk_surge.lua; one connection per wrk thread, so each
+acknowledgement is matched to its submission), on both sides of the ratio; `--client asyncio`
+uses the Python client of `bench.loadgen` instead (a core's worth of CPU at these rates: the
+client then competes with the server for the two cores). With wrk the script also prints the
+CPU time per request of gunicorn (master and workers), of PostgreSQL (every process of the
+cluster) and of wrk, read from /proc around each measurement: on a machine shared with other
+work that figure holds better than the throughput.
 
 Each submission is a distinct organization and contact from its own visitor address (bench
 settings trust one proxy), so rate limits apply as they would in real life. A submission counts
@@ -81,6 +91,9 @@ CPU_ROWS: list[tuple[str, int, int, surge.Cpu]] = []
 
 
 def run(args: argparse.Namespace, url: str) -> None:
+    if args.client == "wrk" and harness.ensure_wrk() is None:
+        print("wrk is not installed: the asyncio client drives the surge instead")
+        args.client = "asyncio"
     surge.prepare(url)
     payloads = solved_payloads(args.requests * len(args.clients))
     ProvenSurge.payloads = payloads

@@ -177,6 +177,8 @@ def _children(pid: int) -> list[int]:
 def _postmaster(database_url: str) -> int | None:
     """The PostgreSQL server of a `harness.postgres_database()` cluster (None for SQLite)."""
     host = dj_database_url.parse(database_url).get("HOST") or ""
+    if not database_url.startswith("postgres") or not host.startswith("/"):
+        return None
     with contextlib.suppress(OSError, ValueError):
         return int(Path(host, "data", "postmaster.pid").read_text().split()[0])
     return None
