@@ -127,7 +127,7 @@ def insert_rows_where(
     with_pk = first.pk is not None
     _values_sql, start, end = _sql(type(first), connection.vendor, with_pk)
     items = ", ".join(_then_sql(type(row), number) for number, row in enumerate(then))
-    sql = f"WITH new AS ({start}{condition}{end}), {items} SELECT id FROM new"  # noqa: S608
+    sql = f"WITH new AS ({start}{condition}{end}), {items} SELECT * FROM new"  # noqa: S608
     values = [*_values(first, connection, with_pk), *params]
     for row in then:
         values += _values(row, connection)
