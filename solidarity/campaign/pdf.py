@@ -7,43 +7,21 @@ fetcher refuses every URL except data: URIs and files inside our own static fold
 
 import base64
 import io
-import logging
 import unicodedata
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import segno
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STATIC_DIR = (Path(__file__).resolve().parent / "static").resolve()
 
-# WeasyPrint logs every rendering step at INFO; the server log needs only its warnings.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-
-class RefusedURL(ValueError):
-    """A document asked for something we do not serve ourselves."""
-
-
-class LocalOnlyFetcher(URLFetcher):
-    """data: URIs and our own static files; nothing else, ever."""
-
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        scheme = urlparse(url).scheme.lower()
-        if scheme == "data":
-            return super().fetch(url, headers)
-        if scheme == "file" and is_own_static_file(url):
-            return super().fetch(url, headers)
-        raise RefusedURL(f"Refused to fetch {url[:80]!r}")
-
-
-def is_own_static_file(url: str) -> bool:
-    path = Path(unquote(urlparse(url).path)).resolve()
-    return path.is_file() and path.is_relative_to(STATIC_DIR)
-
 
 def render_pdf(html: str) -> bytes:
+    # WeasyPrint is imported when a PDF is made: importing it with the URL configuration cost
+    # every process (web workers, import and export commands) 1-2 s of CPU and its memory.
+    from weasyprint import HTML
+
+    from solidarity.campaign.fetcher import LocalOnlyFetcher
+
     document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=LocalOnlyFetcher())
     return bytes(document.write_pdf())
 

@@ -3,7 +3,8 @@
 import pytest
 from weasyprint.urls import URLFetcher
 
-from solidarity.campaign.pdf import STATIC_DIR, LocalOnlyFetcher, RefusedURL, render_pdf
+from solidarity.campaign.fetcher import LocalOnlyFetcher, RefusedURL
+from solidarity.campaign.pdf import STATIC_DIR, render_pdf
 from solidarity.campaign.tests.pdf_helpers import pdf_text
 
 
