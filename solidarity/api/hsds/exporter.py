@@ -3,15 +3,12 @@ nested services, written in one pass. Streamed: services are read in chunks, as 
 table (`export_rows`), and written as they come, so memory stays flat whatever the size of the
 directory."""
 
-import contextlib
 import csv
 import datetime
-import gc
 import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from solidarity.api import selectors
 from solidarity.api.hsds import export_rows
 from solidarity.api.hsds.export_rows import COLUMNS
+from solidarity.directory.bulk import cyclic_gc_paused
 
 # zlib level 6 (the default) costs twice the CPU of level 1 for a zip about 25 % larger.
 ZIP_LEVEL = 1
@@ -128,20 +126,6 @@ def export_hsds(zip_target: Path, json_target: Path) -> dict[str, int]:
         finally:
             tables.close()
     return {**tables.counts, "services (JSON)": count}
-
-
-@contextlib.contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """The export allocates millions of short-lived rows and dictionaries, and no reference
-    cycles: the cyclic collector, set off by the allocations, would walk the whole heap again
-    and again (40 % of the export's CPU at 60,000 services)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def write_zip(target: Path, folder: Path, counts: dict[str, int]) -> None:

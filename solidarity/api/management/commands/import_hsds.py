@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from solidarity.api.hsds.importer import ImportFailed, ImportReport
 from solidarity.api.services import hsds_import
 from solidarity.cities.models import City
-from solidarity.directory.bulk import sqlite_memory_temp_store
+from solidarity.directory.bulk import cyclic_gc_paused, sqlite_memory_temp_store
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         city = self.city(options["city"])
         # Before the import's transaction begins (see sqlite_memory_temp_store).
         try:
-            with sqlite_memory_temp_store():
+            with sqlite_memory_temp_store(), cyclic_gc_paused():
                 report = hsds_import(
                     path=path,
                     city=city,
