@@ -323,6 +323,11 @@ def measure_wrk(
         command += ["--timeout", "10s", "-s", str(ROOT / "bench" / "wrk_report.lua")]
         command += [server.url(paths[0]), "--", listing.name, str(max(1, requests // threads))]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return wrk_result(output, label=label, concurrency=concurrency)
+
+
+def wrk_result(output: str, *, label: str, concurrency: int) -> Result:
+    """The `JSON {...}` summary line our wrk scripts print, as a Result."""
     summary = json.loads(output.split("JSON ", 1)[1])
     elapsed = summary["duration_us"] / 1e6
     return Result(

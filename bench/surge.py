@@ -247,20 +247,7 @@ def measure_wrk(
     for line in output.splitlines():
         if line.startswith("ACK "):
             surge.acknowledged[line[4:].strip()] = now
-    summary = json.loads(output.split("JSON ", 1)[1])
-    elapsed = summary["duration_us"] / 1e6
-    return harness.Result(
-        label=label,
-        concurrency=concurrency,
-        requests=summary["requests"],
-        errors=summary["errors"] + summary["non_2xx_3xx"],
-        seconds=round(elapsed, 2),
-        rps=round(summary["requests"] / elapsed, 1),
-        p50_ms=summary["p50_us"] / 1000,
-        p95_ms=summary["p95_us"] / 1000,
-        p99_ms=summary["p99_us"] / 1000,
-        generator="wrk",
-    )
+    return harness.wrk_result(output, label=label, concurrency=concurrency)
 
 
 def main(argv: list[str] | None = None) -> None:
