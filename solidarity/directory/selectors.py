@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import functools
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,7 +15,6 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     Exists,
     F,
     FloatField,
@@ -37,6 +37,7 @@ from solidarity.directory.models import (
     Language,
     Location,
     Organization,
+    OutdatedReport,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -345,10 +346,8 @@ def spoken_languages() -> list[str]:
 
 
 def organization_services(organization: Organization) -> QuerySet[Service]:
-    """A representative's listings, with the number of unresolved "outdated" reports."""
-    services = Service.objects.filter(organization=organization).annotate(
-        open_reports=Count("outdated_reports", filter=Q(outdated_reports__resolved=False))
-    )
+    """A representative's listings (`reported_problems` gives what visitors reported)."""
+    services = Service.objects.filter(organization=organization)
     return with_outdated(services).order_by("is_outdated", "name")
 
 
@@ -370,3 +369,46 @@ def services_awaiting_review(*, organizer: object) -> QuerySet[Service]:
     pending = Service.objects.filter(review_status=Service.Review.PENDING)
     pending = pending.filter(organization__city__in=organizer_cities(organizer))
     return pending.select_related("organization").order_by("created_on", "pk")
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportedProblems:
+    """What visitors said is outdated in one listing, in the reports nobody has handled yet."""
+
+    reports: int
+    first_day: datetime.date
+    problems: tuple[tuple[str, int], ...]  # (label, how many reports name it), most named first
+
+
+def reported_problems(service_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, ReportedProblems]:
+    """The unhandled "outdated information" reports of these services, summed up per service."""
+    labels = dict(OutdatedReport.Problem.choices)
+    rows: dict[uuid.UUID, list[OutdatedReport]] = {}
+    reports = OutdatedReport.objects.filter(service_id__in=service_ids, resolved=False)
+    for report in reports.order_by("day", "pk"):
+        rows.setdefault(report.service_id, []).append(report)
+    summaries = {}
+    for service_id, found in rows.items():
+        named = Counter(p for report in found for p in report.problems if p in labels)
+        ordered = sorted(named.items(), key=lambda item: (-item[1], list(labels).index(item[0])))
+        summaries[service_id] = ReportedProblems(
+            reports=len(found),
+            first_day=found[0].day,
+            problems=tuple((str(labels[code]), count) for code, count in ordered),
+        )
+    return summaries
+
+
+def services_reported_outdated(*, organizer: object) -> list[tuple[Service, ReportedProblems]]:
+    """Listings of the organizer's cities with reports nobody has handled, oldest first: the
+    organization may not have seen them, and the campaign can call it."""
+    from solidarity.organizers.selectors import organizer_cities
+
+    reported = Service.objects.filter(
+        organization__city__in=organizer_cities(organizer),
+        outdated_reports__resolved=False,
+    ).distinct()
+    services = {s.pk: s for s in reported.select_related("organization__city")}
+    summaries = reported_problems(list(services))
+    listed = [(services[pk], summary) for pk, summary in summaries.items()]
+    return sorted(listed, key=lambda pair: (pair[1].first_day, str(pair[0].pk)))

@@ -120,6 +120,8 @@ def service_save(
         service.schedules.all().delete()
         Schedule.objects.bulk_create([Schedule(service=service, **row) for row in schedules])
     index.reindex([service.pk])
+    if not is_new:
+        outdated_reports_resolve(service=service)
     directory_changed()
     return service
 
@@ -128,6 +130,7 @@ def service_save(
 def service_retire(*, service: Service, actor: Any) -> Service:
     service.status = Service.Status.INACTIVE
     service.save(update_fields=["status", "last_modified"])
+    outdated_reports_resolve(service=service)
     audit_log(
         actor=actor, action="service_retire", target=service, city_id=service.organization.city_id
     )
@@ -135,13 +138,16 @@ def service_retire(*, service: Service, actor: Any) -> Service:
     return service
 
 
+@transaction.atomic
 def service_mark_accurate(
     *, service: Service, actor: Any, today: datetime.date | None = None
 ) -> Service:
-    """The one-click "still accurate": the listing is verified again today."""
+    """The one-click "still accurate": the listing is verified again today, and what visitors
+    reported as outdated counts as checked."""
     service.last_verified = today or timezone.localdate()
     service.verified_by = actor
     service.save(update_fields=["last_verified", "verified_by", "last_modified"])
+    outdated_reports_resolve(service=service)
     directory_changed()
     return service
 
@@ -183,3 +189,19 @@ def outdated_report_create(*, service: Service, problems: Sequence[str]) -> Outd
     return OutdatedReport.objects.create(
         service=service, problems=list(problems), day=timezone.localdate()
     )
+
+
+def outdated_reports_resolve(*, service: Service, actor: Any = None) -> int:
+    """Marks the service's "outdated information" reports as handled: its representative
+    checked the listing (saved, confirmed or retired it), or an organizer followed them up
+    (`actor`, audited). Returns how many there were."""
+    handled = OutdatedReport.objects.filter(service=service, resolved=False).update(resolved=True)
+    if actor is not None and handled:
+        audit_log(
+            actor=actor,
+            action="outdated_reports_resolve",
+            target=service,
+            city_id=service.organization.city_id,
+            detail=str(handled),
+        )
+    return handled

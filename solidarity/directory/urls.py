@@ -27,6 +27,12 @@ urlpatterns = [
     ),
     path("services/review/", review.queue, name="review"),
     path("services/review/<uuid:service_id>/", review.decide, name="review_decide"),
+    path("services/review/outdated/", review.outdated, name="outdated"),
+    path(
+        "services/review/outdated/<uuid:service_id>/handled/",
+        review.outdated_handled,
+        name="outdated_handled",
+    ),
     path("services/<str:service_id>/", public.service_detail, name="service"),
     path("services/<str:service_id>/outdated/", public.report_outdated, name="report_outdated"),
 ]

@@ -40,9 +40,11 @@ def own_location(request: HttpRequest, location_id: uuid.UUID) -> Location:
 @representative_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     organization = organization_of(request)
+    listings = list(selectors.organization_services(organization))
+    reported = selectors.reported_problems([service.pk for service in listings])
     context = {
         "organization": organization,
-        "services": selectors.organization_services(organization),
+        "services": [(service, reported.get(service.pk)) for service in listings],
         "locations": selectors.organization_locations(organization),
         "outdated_after_days": selectors.OUTDATED_AFTER.days,
     }

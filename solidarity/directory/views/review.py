@@ -1,9 +1,10 @@
-"""Organizers review new listings of the cities they organize."""
+"""Organizers review new listings of the cities they organize, and follow up what visitors
+reported as outdated."""
 
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -29,3 +30,24 @@ def decide(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     services.service_review(service=service, actor=request.user, approve=approve)
     messages.success(request, _("Listing approved.") if approve else _("Listing rejected."))
     return redirect("directory:review")
+
+
+@require_safe
+@organizer_required
+def outdated(request: HttpRequest) -> HttpResponse:
+    reported = selectors.services_reported_outdated(organizer=request.user)
+    return render(request, "directory/outdated.html", {"reported": reported})
+
+
+@require_POST
+@organizer_required
+def outdated_handled(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
+    reported = dict(selectors.services_reported_outdated(organizer=request.user))
+    service = next((s for s in reported if s.pk == service_id), None)
+    if service is None:
+        raise Http404
+    services.outdated_reports_resolve(service=service, actor=request.user)
+    messages.success(
+        request, _("The reports about “%(name)s” are marked as handled.") % {"name": service.name}
+    )
+    return redirect("directory:outdated")
