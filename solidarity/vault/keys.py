@@ -185,6 +185,30 @@ def vault_recover(*, recovery_key: str, organizer: Any, passphrase: str) -> int:
     return len(keyring)
 
 
+@transaction.atomic
+def vault_replace_recovery_key(*, actor: Any, keyring: dict[int, bytes]) -> str:
+    """A new recovery key for a lost or exposed one: every active campaign key is sealed to the
+    new key and the old key's copies are deleted, so the old printed key opens nothing from now
+    on. Needs every active campaign key in `keyring` (all cities'), or nothing changes. Returns
+    the new key's printable private half, to show once."""
+    active = list(CampaignKey.objects.select_for_update().filter(is_active=True))
+    missing = [key for key in active if key.pk not in keyring]
+    if not active or missing:
+        raise VaultLocked(
+            "Every active campaign key is needed; missing: "
+            + (", ".join(str(key) for key in missing) or "no active key")
+        )
+    old = list(RecoveryKey.objects.filter(is_active=True))
+    WrappedKey.objects.filter(recovery_key__in=old).delete()
+    RecoveryKey.objects.filter(pk__in=[key.pk for key in old]).update(is_active=False)
+    private = crypto.new_keypair()
+    recovery = RecoveryKey.objects.create(public_key=bytes(private.public_key))
+    for key in active:
+        _wrap(key, keyring[key.pk], recovery=recovery)
+    audit_log(actor=actor, action="vault_recovery_replace", target=recovery)
+    return format_recovery_key(bytes(private))
+
+
 def require_key(keyring: dict[int, bytes], key: CampaignKey) -> bytes:
     if key.pk not in keyring:
         raise VaultLocked("You do not hold this campaign key.")

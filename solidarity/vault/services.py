@@ -1,6 +1,6 @@
 """The vault's public API: seal personal data on arrival, open it for unlocked organizers,
 keyed hashes for equality look-ups, and key management (init, unlock, grant, revoke, rotate,
-recover). Other apps import from here."""
+recover, replace the recovery key). Other apps import from here."""
 
 from typing import Any
 
@@ -19,6 +19,7 @@ from solidarity.vault.keys import (
     vault_init,
     vault_passphrase_choose,
     vault_recover,
+    vault_replace_recovery_key,
     vault_revoke,
     vault_unlock,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "vault_init",
     "vault_passphrase_choose",
     "vault_recover",
+    "vault_replace_recovery_key",
     "vault_revoke",
     "vault_rotate",
     "vault_unlock",

@@ -1,4 +1,5 @@
-"""`solidarity-city vault init|rotate|recover|status`: the campaign key from the command line.
+"""`solidarity-city vault init|rotate|recover|new-recovery-key|status`: the campaign key from
+the command line.
 
 Passphrases and the recovery key are read from the terminal (never from arguments, which other
 users of the machine can see in the process list), or from stdin with `--stdin` for scripts.
@@ -17,7 +18,7 @@ from solidarity.vault.models import CampaignKey, OrganizerKey, WrappedKey
 
 
 class Command(BaseCommand):
-    help = "Manage the campaign key: init, rotate, recover, status."
+    help = "Manage the campaign key: init, rotate, recover, new-recovery-key, status."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -30,6 +31,15 @@ class Command(BaseCommand):
             "recover", help="New passphrase for an organizer, from the recovery key."
         )
         recover.add_argument("--username", required=True)
+        replace = sub.add_parser(
+            "new-recovery-key",
+            help="Replace a lost or exposed recovery key; print the new one once.",
+        )
+        replace.add_argument("--username", help="An organizer holding every active key.")
+        replace.add_argument("--recovery", action="store_true", help="Open with the old key.")
+        replace.add_argument(
+            "--stdin", action="store_true", help="Read secrets from stdin, one per line."
+        )
         sub.add_parser("status", help="Show keys and who holds them (no secrets).")
         for command in (init, rotate, recover):
             command.add_argument("--city", help="City slug, for a per-city key.")
@@ -39,7 +49,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.options = options
-        getattr(self, f"do_{options['action']}")()
+        getattr(self, f"do_{options['action'].replace('-', '_')}")()
 
     def secret(self, prompt: str) -> str:
         if self.options.get("stdin"):
@@ -103,6 +113,22 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Campaign key {result.old_key.pk} replaced by {result.new_key.pk}; "
             f"{result.resealed} sealed values re-sealed; the old private key is destroyed."
+        )
+
+    def do_new_recovery_key(self) -> None:
+        keyring = self.keyring()
+        actor = self.organizer() if self.options.get("username") else None
+        try:
+            printable = services.vault_replace_recovery_key(actor=actor, keyring=keyring)
+        except services.VaultLocked as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            "The old recovery key opens nothing any more.\n"
+            "\nNEW RECOVERY KEY — print it, keep it offline; it is shown only this once:\n\n"
+            f"    {printable}\n\n"
+            "If the old key may have been copied, rotate every campaign key now "
+            "(`vault rotate`): deleted copies linger in database files and backups, where the "
+            "old key still opens the current campaign key."
         )
 
     def do_recover(self) -> None:
