@@ -12,10 +12,13 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from django.db import connection, models
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 
 PLAIN = (str, int, float, bool, type(None))
+# PostgreSQL: how long the DDL of a bulk load waits for another session's lock before it gives
+# up (and the load runs as it would without it).
+LOCK_WAIT = "2s"
 
 
 def column_defaults(model: type[models.Model]) -> dict[str, Any]:
@@ -253,3 +256,123 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def postgres_foreign_keys_deferred(tables: Sequence[str]) -> Iterator[bool]:
+    """PostgreSQL only, inside one transaction that loads these tables, each empty when it
+    begins: the foreign keys between two of them are dropped for the load and added again
+    (same name, same definition) when the block ends, each checked by one set-based query
+    instead of a trigger per inserted row (1.2 million of them, 11.7 s at the commit of a
+    60,000-service import). Keys to any other table (a city, a taxonomy term) stay: dropping
+    a key locks both of its tables against reads until the commit, and these tables are empty,
+    so only pages that would have shown nothing wait for the import. The DDL is part of the
+    transaction: a rollback (any failure, an exception in the block) restores the keys as they
+    were. Yields whether the keys were dropped: not when another session holds a lock on one of
+    the tables for more than `LOCK_WAIT` (the load then runs with the keys, as before), nor
+    when the transaction has rows of its own waiting for their check. Other databases:
+    nothing."""
+    if connection.vendor != "postgresql" or len(tables) < 2:
+        yield False
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s) "
+            "AND confrelid::regclass::text = ANY(%s) ORDER BY 1, 2",
+            [list(tables), list(tables)],
+        )
+        keys = cursor.fetchall()
+        cursor.execute(
+            "SELECT conname, condeferred FROM pg_constraint WHERE contype = 'f' AND condeferrable "
+            "AND conrelid::regclass::text = ANY(%s) "
+            "AND NOT confrelid::regclass::text = ANY(%s) ORDER BY 1",
+            [list(tables), list(tables)],
+        )
+        kept = cursor.fetchall()
+    if not keys:
+        yield False
+        return
+    try:
+        with transaction.atomic(), lock_wait_bounded() as cursor:
+            for table, name, _definition in keys:
+                cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+    except DatabaseError:
+        # Rolled back to the savepoint: the keys, and the lock timeout, are as they were.
+        yield False
+        return
+    yield True
+    with connection.cursor() as cursor:
+        if kept:
+            # PostgreSQL alters no table with checks still pending on it: those of the keys
+            # that stayed (to a city, a taxonomy term) run now rather than at the commit.
+            names = ", ".join(quote(name) for name, _deferred in kept)
+            cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
+            deferred = [quote(name) for name, initially_deferred in kept if initially_deferred]
+            if deferred:
+                cursor.execute(f"SET CONSTRAINTS {', '.join(deferred)} DEFERRED")
+        by_table: dict[str, list[str]] = {}
+        for table, name, definition in keys:
+            by_table.setdefault(table, []).append(f"ADD CONSTRAINT {quote(name)} {definition}")
+        for table, additions in by_table.items():
+            cursor.execute(f"ALTER TABLE {quote(table)} {', '.join(additions)}")
+
+
+@contextlib.contextmanager
+def postgres_indexes_rebuilt(table: str, *, work_mem_mib: int = 128) -> Iterator[bool]:
+    """PostgreSQL only, inside one transaction that fills this table, empty when it begins: its
+    indexes other than the primary key and unique ones (the GIN index of the search vectors)
+    are dropped for the load and built again in one pass when the block ends, with
+    `work_mem_mib` of maintenance memory for the transaction, instead of being updated row by
+    row. The table is locked against reads until the commit (it was empty). A rollback restores
+    the indexes as they were. Yields whether they were dropped. Other databases: nothing."""
+    if connection.vendor != "postgresql":
+        yield False
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = %s::regclass AND NOT i.indisunique AND NOT i.indisprimary "
+            "ORDER BY 1",
+            [table],
+        )
+        indexes = cursor.fetchall()
+    if not indexes:
+        yield False
+        return
+    try:
+        with transaction.atomic(), lock_wait_bounded() as cursor:
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")  # noqa: S608
+            if cursor.fetchone()[0]:
+                raise _NotEmpty
+            for name, _definition in indexes:
+                cursor.execute(f"DROP INDEX {quote(name)}")
+    except (DatabaseError, _NotEmpty):
+        yield False
+        return
+    yield True
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('maintenance_work_mem', %s, true)", [f"{int(work_mem_mib)}MB"]
+        )
+        for _name, definition in indexes:
+            cursor.execute(definition)
+
+
+class _NotEmpty(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def lock_wait_bounded() -> Iterator[Any]:
+    """PostgreSQL: a cursor whose statements wait at most LOCK_WAIT for a lock (then fail);
+    the transaction's lock timeout is put back afterwards."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('lock_timeout')")
+        (before,) = cursor.fetchone()
+        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [LOCK_WAIT])
+        yield cursor
+        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [before])

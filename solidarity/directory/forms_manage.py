@@ -214,3 +214,22 @@ def range_validator(low: float, high: float) -> Any:
             MaxValueValidator(high)(value)
 
     return validate
+
+
+class ReviewPolicyForm(forms.Form):
+    """Which of an organizer's cities make new listings wait for review."""
+
+    reviewed: "forms.ModelMultipleChoiceField[Any]" = forms.ModelMultipleChoiceField(
+        label=_("New listings wait for an organizer's review in"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Unchecked: a verified organization's new listings are public as soon as it saves them."
+        ),
+    )
+
+    def __init__(self, *args: Any, cities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cities = cities
+        self.fields["reviewed"].queryset = cities  # type: ignore[attr-defined]

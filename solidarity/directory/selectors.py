@@ -34,6 +34,7 @@ from solidarity.directory import geo
 from solidarity.directory.hours import open_now_q
 from solidarity.directory.models import (
     Attribute,
+    CityDirectorySettings,
     Language,
     Location,
     Organization,
@@ -359,6 +360,12 @@ def organization_pledge(organization: Organization) -> Endorsement | None:
     """The verified endorsement with all five commitments that makes the services public."""
     pledges = verified_endorsements().filter(all_commitments_q(), organization=organization)
     return pledges.order_by("-verified_on").first()
+
+
+def reviews_new_listings(city: City) -> bool:
+    """Whether new listings of the city wait for an organizer (the default)."""
+    row = CityDirectorySettings.objects.filter(city=city).first()
+    return row.review_new_listings if row is not None else True
 
 
 def services_awaiting_review(*, organizer: object) -> QuerySet[Service]:

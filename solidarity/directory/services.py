@@ -21,6 +21,7 @@ from solidarity.directory.models import (
     TaxonomyTerm,
 )
 from solidarity.directory.search import index
+from solidarity.directory.selectors import reviews_new_listings
 from solidarity.lib.cache import content_changed
 from solidarity.organizers.services import audit_log
 
@@ -35,10 +36,7 @@ def language_name(code: str) -> str:
 
 
 def review_required(service: Service) -> bool:
-    settings_row = CityDirectorySettings.objects.filter(
-        city_id=service.organization.city_id
-    ).first()
-    return settings_row.review_new_listings if settings_row is not None else True
+    return reviews_new_listings(service.organization.city)
 
 
 def content_languages(service: Service) -> str:
@@ -205,3 +203,18 @@ def outdated_reports_resolve(*, service: Service, actor: Any = None) -> int:
             detail=str(handled),
         )
     return handled
+
+
+@transaction.atomic
+def review_policy_set(*, city: Any, review: bool, actor: Any) -> bool:
+    """Whether new listings of `city` wait for an organizer. Returns whether it changed."""
+    row, _created = CityDirectorySettings.objects.get_or_create(city=city)
+    if row.review_new_listings == review:
+        return False
+    row.review_new_listings = review
+    row.save(update_fields=["review_new_listings"])
+    detail = "new listings wait for review" if review else "new listings public at once"
+    audit_log(
+        actor=actor, action="directory_review_policy", target=city, city_id=city.pk, detail=detail
+    )
+    return True

@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("services/review/", review.queue, name="review"),
     path("services/review/<uuid:service_id>/", review.decide, name="review_decide"),
+    path("services/review/policy/", review.policy, name="review_policy"),
     path("services/review/outdated/", review.outdated, name="outdated"),
     path(
         "services/review/outdated/<uuid:service_id>/handled/",

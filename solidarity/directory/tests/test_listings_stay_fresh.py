@@ -122,3 +122,44 @@ def test_organizations_get_a_monthly_reminder_about_stale_listings(provider):
     assert "Stale clinic" in mail.outbox[0].body
     assert send_verification_reminders.call(today="2026-07-15") == 0  # not again within a month
     assert send_verification_reminders.call(today="2026-08-01") == 1
+
+
+def test_organizers_set_whether_their_city_reviews_new_listings(
+    organizer_client, organizer, city, provider
+):
+    from django.test import Client
+
+    from solidarity.cities.models import City
+    from solidarity.organizers.models import AuditEntry
+
+    rep_client = Client()
+    rep_client.force_login(User.objects.create_user(username="rep", organization=provider))
+    elsewhere = City.objects.create(slug="toronto", name_en="Toronto", latitude=43.6, longitude=-79)
+    city.organizers.add(organizer)
+    page = organizer_client.get(reverse("directory:review")).content.decode()
+    assert "New listings wait for an organizer" in page
+    assert "Toronto" not in page  # not one of the organizer's cities
+
+    refused = organizer_client.post(
+        reverse("directory:review_policy"), {"reviewed": [elsewhere.pk]}
+    )
+    assert refused.status_code == 400
+    assert "Please correct the following" in refused.content.decode()
+    assert not CityDirectorySettings.objects.exists()
+
+    response = organizer_client.post(reverse("directory:review_policy"), {})
+    assert response.status_code == 302
+    assert CityDirectorySettings.objects.get(city=city).review_new_listings is False
+    assert AuditEntry.objects.get(action="directory_review_policy").city_id == city.pk
+    rep_client.post(reverse("directory:service_create"), service_form())
+    assert Service.objects.get().review_status == Service.Review.APPROVED
+
+    organizer_client.post(reverse("directory:review_policy"), {"reviewed": [city.pk]})
+    assert CityDirectorySettings.objects.get(city=city).review_new_listings is True
+    assert AuditEntry.objects.filter(action="directory_review_policy").count() == 2
+
+
+def test_only_organizers_change_the_review_policy(rep_client, city):
+    response = rep_client.post(reverse("directory:review_policy"), {})
+    assert response.status_code == 403
+    assert not CityDirectorySettings.objects.exists()

@@ -2,6 +2,7 @@
 reported as outdated."""
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,14 +11,42 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from solidarity.directory import selectors, services
+from solidarity.directory.forms_manage import ReviewPolicyForm
 from solidarity.organizers.decorators import organizer_required
+from solidarity.organizers.selectors import organizer_cities
+
+
+def policy_form(request: HttpRequest, data: Any = None) -> ReviewPolicyForm:
+    cities = organizer_cities(request.user).order_by("position", "pk")
+    reviewed = [city for city in cities if selectors.reviews_new_listings(city)]
+    return ReviewPolicyForm(data, cities=cities, initial={"reviewed": reviewed})
 
 
 @require_safe
 @organizer_required
 def queue(request: HttpRequest) -> HttpResponse:
     pending = selectors.services_awaiting_review(organizer=request.user)
-    return render(request, "directory/review.html", {"services": pending})
+    context = {"services": pending, "policy": policy_form(request)}
+    return render(request, "directory/review.html", context)
+
+
+@require_POST
+@organizer_required
+def policy(request: HttpRequest) -> HttpResponse:
+    form = policy_form(request, request.POST)
+    if not form.is_valid():
+        pending = selectors.services_awaiting_review(organizer=request.user)
+        context = {"services": pending, "policy": form}
+        return render(request, "directory/review.html", context, status=400)
+    reviewed = set(form.cleaned_data["reviewed"])
+    changed = [
+        city
+        for city in form.cities
+        if services.review_policy_set(city=city, review=city in reviewed, actor=request.user)
+    ]
+    if changed:
+        messages.success(request, _("The review policy is saved."))
+    return redirect("directory:review")
 
 
 @require_POST
