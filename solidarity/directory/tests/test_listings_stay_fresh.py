@@ -163,3 +163,26 @@ def test_only_organizers_change_the_review_policy(rep_client, city):
     response = rep_client.post(reverse("directory:review_policy"), {})
     assert response.status_code == 403
     assert not CityDirectorySettings.objects.exists()
+
+
+def test_organizations_are_emailed_about_reports_they_left_unhandled(provider):
+    from solidarity.directory.models import OutdatedReport
+    from solidarity.directory.services import service_mark_accurate
+
+    provider.email = "info@clinic.example.org"
+    provider.save()
+    listing = factories.service(provider, name={"en": "Fresh clinic"})
+    OutdatedReport.objects.create(service=listing, problems=["phone", "hours"], day="2026-07-01")
+
+    assert send_verification_reminders.call(today="2026-07-02") == 0  # time to see it first
+    assert send_verification_reminders.call(today="2026-07-05") == 1
+    body = mail.outbox[0].body
+    assert body.startswith("Hello Parc-Ex Health Co-op,\n\nVisitors reported")
+    assert "Visitors reported that these listings are wrong" in body
+    assert (
+        "Fresh clinic: The opening hours are wrong (1); The phone number does not work (1)" in body
+    )
+    assert "have not been checked for a while" not in body  # verified today, not stale
+
+    service_mark_accurate(service=listing, actor=None)
+    assert send_verification_reminders.call(today="2026-08-10") == 0
