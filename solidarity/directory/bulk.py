@@ -268,9 +268,10 @@ def postgres_foreign_keys_deferred(tables: Sequence[str]) -> Iterator[bool]:
     a key locks both of its tables against reads until the commit, and these tables are empty,
     so only pages that would have shown nothing wait for the import. The DDL is part of the
     transaction: a rollback (any failure, an exception in the block) restores the keys as they
-    were. Yields whether the keys were dropped: not when another session holds a lock on one of
-    the tables for more than `LOCK_WAIT` (the load then runs with the keys, as before), nor
-    when the transaction has rows of its own waiting for their check. Other databases:
+    were. The tables are ANALYZEd before the keys are checked. Yields whether the keys were
+    dropped: not when another session holds a lock on one of the tables for more than
+    `LOCK_WAIT` (the load then runs with the keys, as before), nor when the transaction has
+    rows of its own waiting for their check. Other databases:
     nothing."""
     if connection.vendor != "postgresql" or len(tables) < 2:
         yield False
@@ -304,6 +305,9 @@ def postgres_foreign_keys_deferred(tables: Sequence[str]) -> Iterator[bool]:
         return
     yield True
     with connection.cursor() as cursor:
+        # The planner's statistics of the loaded tables first: without them the check of a key
+        # on a column that is all NULL took a nested loop over two 60,000-row tables (113 s).
+        cursor.execute(f"ANALYZE {', '.join(quote(table) for table in tables)}")
         if kept:
             # PostgreSQL alters no table with checks still pending on it: those of the keys
             # that stayed (to a city, a taxonomy term) run now rather than at the commit.

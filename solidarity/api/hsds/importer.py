@@ -21,7 +21,13 @@ from solidarity.api.hsds.documents import SearchDocuments
 from solidarity.api.hsds.readers import Problem, ReadError, Record
 from solidarity.api.hsds.upsert import upsert_rows
 from solidarity.cities.models import City
-from solidarity.directory.bulk import fast, sqlite_bulk_load, sqlite_indexes_deferred
+from solidarity.directory.bulk import (
+    fast,
+    postgres_foreign_keys_deferred,
+    postgres_indexes_rebuilt,
+    sqlite_bulk_load,
+    sqlite_indexes_deferred,
+)
 from solidarity.directory.models import (
     Address,
     Attribute,
@@ -192,6 +198,7 @@ class Importer(Converters):
         self.touched_services: set[uuid.UUID] = set()
         self.known_ids: dict[str, uuid.UUID] = {}  # id as written → parsed, for REFERENCED
         self.empty_tables: set[str] = set()  # tables with no row before the import
+        self.analyzed: set[str] = set()  # database tables ANALYZEd already (PostgreSQL)
         self.documents = SearchDocuments()
 
     # --- bookkeeping ----------------------------------------------------------------------
@@ -220,12 +227,16 @@ class Importer(Converters):
     # --- the run --------------------------------------------------------------------------
     def run(self, tables: Iterable[tuple[str, Iterable[Record]]]) -> ImportReport:
         self.empty_tables = {t for t, m in MODELS.items() if not m._default_manager.exists()}
-        with sqlite_indexes_deferred([MODELS[t]._meta.db_table for t in sorted(self.empty_tables)]):
+        empty = [MODELS[t]._meta.db_table for t in sorted(self.empty_tables)]
+        with sqlite_indexes_deferred(empty), postgres_foreign_keys_deferred(empty) as analyzed:
             for table, records in tables:
                 self.import_table(table, records)
-        self.check_references()
-        if self.report.problems:
-            raise ImportFailed(self.report)
+            # Before the keys are added again: a missing record is reported with its file, row
+            # and field (the keys' own check would only name the table).
+            self.check_references()
+            if self.report.problems:
+                raise ImportFailed(self.report)
+        self.analyzed = set(empty) if analyzed else set()
         self.apply_organization_phones()
         self.apply_accessibility()
         self.reindex()
@@ -305,13 +316,24 @@ class Importer(Converters):
     def reindex(self) -> None:
         """Search documents of imported services built from the rows in hand; services only
         touched (a new attribute, a new location) are re-read by the directory's indexer."""
-        written = self.documents.write(
-            self.service_org, city=self.city.slug, progress=self.progress
-        )
-        others = sorted(self.touched_services - written)
-        for start in range(0, len(others), REINDEX_BATCH):
-            index.reindex(others[start : start + REINDEX_BATCH])
-        index.analyze()  # the planner's statistics for the search after a bulk load
+        # An index empty before the import: its GIN index built once the rows are in (PostgreSQL).
+        with postgres_indexes_rebuilt(index.TABLE):
+            written = self.documents.write(
+                self.service_org, city=self.city.slug, progress=self.progress
+            )
+            others = sorted(self.touched_services - written)
+            for start in range(0, len(others), REINDEX_BATCH):
+                index.reindex(others[start : start + REINDEX_BATCH])
+        # The planner's statistics for the search after a bulk load. PostgreSQL: only the
+        # tables written, and not again those analyzed when their keys were added back.
+        if connection.vendor == "postgresql":
+            tables = [m._meta.db_table for m in MODELS.values()] + [index.TABLE]
+            quote = connection.ops.quote_name
+            with connection.cursor() as cursor:
+                fresh = [quote(t) for t in tables if t not in self.analyzed]
+                cursor.execute(f"ANALYZE {', '.join(fresh)}")
+        else:
+            index.analyze()
 
 
 def count_existing(model: type[models.Model], batch: list[dict[str, Any]]) -> int:
