@@ -5,9 +5,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solidarity.accounts.models import User
 from solidarity.organizers.models import AuditEntry
 from solidarity.vault.models import CampaignKey, WrappedKey
 from solidarity.vault.services import (
@@ -18,27 +16,14 @@ from solidarity.vault.services import (
     unwrap_keyring,
     vault_recover,
 )
+from solidarity.vault.tests.helpers import new_organizer, run_vault
 
 PASSPHRASE = "the first organizer's passphrase"
 
 
 @pytest.fixture
 def staff(db):
-    user = User.objects.create_user(username="first", password="x" * 20, is_staff=True)
-    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    return user
-
-
-def run_vault(*args, stdin=""):
-    out = io.StringIO()
-    import sys
-
-    saved, sys.stdin = sys.stdin, io.StringIO(stdin)
-    try:
-        call_command("vault", *args, stdout=out)
-    finally:
-        sys.stdin = saved
-    return out.getvalue()
+    return new_organizer("first")
 
 
 def test_init_prints_a_recovery_key_that_opens_the_campaign_key(staff):

@@ -1,13 +1,9 @@
 """`vault new-recovery-key` replaces a lost or exposed recovery key: the new key opens every
 campaign key, the old one opens nothing, and it needs every active key or changes nothing."""
 
-import io
-
 import pytest
-from django.core.management import CommandError, call_command
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.core.management import CommandError
 
-from solidarity.accounts.models import User
 from solidarity.cities.models import City
 from solidarity.organizers.models import AuditEntry
 from solidarity.vault.models import RecoveryKey
@@ -18,27 +14,10 @@ from solidarity.vault.services import (
     seal_text,
     vault_init,
 )
+from solidarity.vault.tests.helpers import new_organizer, run_vault
 
 PASSPHRASE = "the first organizer's passphrase"
 OTHER = "the city organizer's passphrase"
-
-
-def staff(username):
-    user = User.objects.create_user(username=username, password="x" * 20, is_staff=True)
-    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    return user
-
-
-def run_vault(*args, stdin=""):
-    import sys
-
-    out = io.StringIO()
-    saved, sys.stdin = sys.stdin, io.StringIO(stdin)
-    try:
-        call_command("vault", *args, stdout=out)
-    finally:
-        sys.stdin = saved
-    return out.getvalue()
 
 
 def printed_key(output):
@@ -47,7 +26,7 @@ def printed_key(output):
 
 @pytest.mark.django_db
 def test_the_new_key_opens_what_is_sealed_and_the_old_one_nothing():
-    first = staff("first")
+    first = new_organizer("first")
     old = vault_init(organizer=first, passphrase=PASSPHRASE).recovery_key
     blob = seal_text("Maria")
 
@@ -65,7 +44,7 @@ def test_the_new_key_opens_what_is_sealed_and_the_old_one_nothing():
 
 @pytest.mark.django_db
 def test_the_old_recovery_key_itself_can_order_its_replacement():
-    first = staff("first")
+    first = new_organizer("first")
     old = vault_init(organizer=first, passphrase=PASSPHRASE).recovery_key
 
     output = run_vault("new-recovery-key", "--recovery", "--stdin", stdin=old)
@@ -78,7 +57,7 @@ def test_the_old_recovery_key_itself_can_order_its_replacement():
 
 @pytest.mark.django_db
 def test_it_needs_every_active_key_and_otherwise_changes_nothing():
-    first, local = staff("first"), staff("local")
+    first, local = new_organizer("first"), new_organizer("local")
     old = vault_init(organizer=first, passphrase=PASSPHRASE).recovery_key
     city = City.objects.create(slug="toronto", name_en="Toronto", latitude=43.6, longitude=-79.4)
     vault_init(organizer=local, passphrase=OTHER, city_id=city.pk)  # a key `first` does not hold
@@ -92,7 +71,7 @@ def test_it_needs_every_active_key_and_otherwise_changes_nothing():
 
 @pytest.mark.django_db
 def test_a_wrong_passphrase_changes_nothing():
-    first = staff("first")
+    first = new_organizer("first")
     old = vault_init(organizer=first, passphrase=PASSPHRASE).recovery_key
 
     with pytest.raises(CommandError):
