@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from tests.browser.support import (
+    assert_first_paint_is_light,
     assert_no_third_party_requests,
     assert_page_weight_under,
     run_axe,
@@ -59,6 +60,7 @@ def test_every_public_page_passes_axe_and_the_budgets(page, city, lang):
         visit(page, f"/{lang}/{path}")
         assert_no_third_party_requests(page)
         assert_page_weight_under(page)
+        assert_first_paint_is_light(page)
         failures[path] = check(page)
     assert {p: f for p, f in failures.items() if f} == {}
 

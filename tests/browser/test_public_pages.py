@@ -4,6 +4,7 @@ import pytest
 
 from tests.browser.support import (
     assert_accessible,
+    assert_first_paint_is_light,
     assert_no_console_errors,
     assert_no_third_party_requests,
     assert_page_weight_under,
@@ -24,6 +25,7 @@ PAGES = [
 def check(page, javascript):
     assert_no_third_party_requests(page)
     assert_page_weight_under(page, 30 * 1024)
+    assert_first_paint_is_light(page)
     assert_no_console_errors(page)
     if javascript:
         # Without JavaScript these pages have the same DOM: axe runs once, with scripts on.
