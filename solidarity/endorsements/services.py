@@ -8,6 +8,7 @@ import datetime
 import functools
 import json
 import secrets
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -111,10 +112,15 @@ def endorsement_submit(
     declaration = _current_declaration_id(submission.city)
     contact = json.dumps(submission.contact, ensure_ascii=False).encode("utf-8")
     # With the e-mail queued in the database (production), a confirmation is stored in the
-    # same statement as its endorsement, whose id is then taken beforehand (PostgreSQL).
-    reserved = None
+    # same statement as its endorsement (PostgreSQL). Its link names the form's submission_id,
+    # known before the row exists; a form without one (not ours) has its id taken beforehand.
+    together, reserved = False, None
     if proof_of_work and queues_in_database():
-        reserved = storage.reserve_id(Endorsement)
+        if submission.submission_id is not None:
+            together = connection.vendor == "postgresql"
+        else:
+            reserved = storage.reserve_id(Endorsement)
+            together = reserved is not None
     random_slug = False
     for _attempt in range(5):
         key = remembered_campaign_key(city_id=submission.city.pk)
@@ -129,7 +135,7 @@ def endorsement_submit(
                 language=language,
                 random_slug=random_slug,
                 pk=reserved,
-                confirm_to=email if reserved is not None else None,
+                confirm_to=email if together else None,
             )
         except IntegrityError:
             # The same form stored by a concurrent request, or the organization's slug taken.
@@ -139,7 +145,7 @@ def endorsement_submit(
             random_slug = True
             continue
         if endorsement is not None:
-            if proof_of_work and reserved is None:
+            if proof_of_work and not together:
                 _send_confirmation(endorsement, email=email)
             return endorsement
         existing = _existing(submission, hashed)
@@ -260,6 +266,11 @@ def _current_declaration_id(city: City) -> int:
 
 
 def confirmation_token(endorsement: Endorsement) -> str:
+    """A signed link name for `endorsement`: its form's submission_id (a UUID, known before the
+    row is stored, so the e-mail can be queued in the same statement), or its id for an
+    endorsement without one. Both kinds are accepted (`endorsement_from_token`)."""
+    if endorsement.submission_id is not None:
+        return signing.dumps(str(endorsement.submission_id), salt=CONFIRM_SALT)
     return signing.dumps(endorsement.pk, salt=CONFIRM_SALT)
 
 
@@ -338,10 +349,17 @@ def _send_duplicate_notice(existing: Endorsement, *, email: str, language: str) 
 def endorsement_from_token(token: str) -> Endorsement | None:
     """The endorsement a confirmation link names, if the link is genuine and under 7 days old."""
     try:
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        named = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:
         return None
-    return Endorsement.objects.select_related("organization").filter(pk=pk).first()
+    endorsements = Endorsement.objects.select_related("organization")
+    if isinstance(named, int) and not isinstance(named, bool):
+        return endorsements.filter(pk=named).first()
+    try:
+        submission_id = uuid.UUID(str(named))
+    except ValueError:
+        return None
+    return endorsements.filter(submission_id=submission_id).first()
 
 
 def endorsement_confirm(*, endorsement: Endorsement) -> Endorsement:

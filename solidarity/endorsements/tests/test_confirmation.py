@@ -100,3 +100,42 @@ def test_emails_go_out_in_the_language_of_the_form(client, vault, form_data, sol
     client.post("/fr/endorse/", {**form_data, "altcha": solved()})
 
     assert "/fr/endorse/confirm/" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("queue", ["immediate", "database"])
+def test_the_link_names_the_form_sent_and_links_naming_the_row_still_work(
+    client, vault, form_data, solved, settings, queue
+):
+    import uuid
+
+    from django.core import signing
+    from django_tasks_db.models import DBTaskResult
+
+    if queue == "database":
+        settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    submission_id = uuid.uuid4()
+    client.post("/en/endorse/", {**form_data, "submission_id": submission_id, "altcha": solved()})
+    for row in DBTaskResult.objects.all():  # what the task worker does
+        row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+    endorsement = Endorsement.objects.get()
+    token = link_in(mail.outbox[0]).rstrip("/").rsplit("/", 1)[1]
+    by_row = signing.dumps(endorsement.pk, salt=services.CONFIRM_SALT)  # links sent before
+
+    assert signing.loads(token, salt=services.CONFIRM_SALT) == str(submission_id)
+    assert client.post(f"/en/endorse/confirm/{by_row}/").status_code == 302
+    endorsement.refresh_from_db()
+    assert endorsement.status == Endorsement.Status.AWAITING_REVIEW
+    assert client.post(f"/en/endorse/confirm/{token}/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "named", ["00000000-0000-4000-8000-000000000000", "not a uuid", [1], True, None, 99999]
+)
+def test_a_signed_link_naming_no_endorsement_is_refused(client, unconfirmed, named):
+    from django.core import signing
+
+    token = signing.dumps(named, salt=services.CONFIRM_SALT)
+
+    assert client.post(f"/en/endorse/confirm/{token}/").status_code == 400
+    unconfirmed.refresh_from_db()
+    assert unconfirmed.status == Endorsement.Status.UNCONFIRMED

@@ -41,7 +41,13 @@ def test_an_expired_challenge_is_refused(settings):
     assert pow.verify(pow.solve(pow.new_challenge())) is False
 
 
-@pytest.mark.parametrize("garbage", ["", "not base64!", "e30=", "W10=", "x" * 5000, "bnVsbA=="])
+WRONG_TYPES = "eyJhbGdvcml0aG0iOiAiU0hBLTI1NiIsICJjaGFsbGVuZ2UiOiBbXSwgIm51bWJlciI6IHt9LCAic2FsdCI6IDUsICJzaWduYXR1cmUiOiBudWxsfQ=="
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    ["", "not base64!", "e30=", "W10=", "x" * 5000, "bnVsbA==", "MQ==", "e30", WRONG_TYPES],
+)
 def test_garbage_payloads_are_refused(db, garbage):
     assert pow.verify(garbage) is False
 
