@@ -285,13 +285,6 @@ def postgres_foreign_keys_deferred(tables: Sequence[str]) -> Iterator[bool]:
             [list(tables), list(tables)],
         )
         keys = cursor.fetchall()
-        cursor.execute(
-            "SELECT conname, condeferred FROM pg_constraint WHERE contype = 'f' AND condeferrable "
-            "AND conrelid::regclass::text = ANY(%s) "
-            "AND NOT confrelid::regclass::text = ANY(%s) ORDER BY 1",
-            [list(tables), list(tables)],
-        )
-        kept = cursor.fetchall()
     if not keys:
         yield False
         return
@@ -308,14 +301,8 @@ def postgres_foreign_keys_deferred(tables: Sequence[str]) -> Iterator[bool]:
         # The planner's statistics of the loaded tables first: without them the check of a key
         # on a column that is all NULL took a nested loop over two 60,000-row tables (113 s).
         cursor.execute(f"ANALYZE {', '.join(quote(table) for table in tables)}")
-        if kept:
-            # PostgreSQL alters no table with checks still pending on it: those of the keys
-            # that stayed (to a city, a taxonomy term) run now rather than at the commit.
-            names = ", ".join(quote(name) for name, _deferred in kept)
-            cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
-            deferred = [quote(name) for name, initially_deferred in kept if initially_deferred]
-            if deferred:
-                cursor.execute(f"SET CONSTRAINTS {', '.join(deferred)} DEFERRED")
+    run_pending_checks(tables)
+    with connection.cursor() as cursor:
         by_table: dict[str, list[str]] = {}
         for table, name, definition in keys:
             by_table.setdefault(table, []).append(f"ADD CONSTRAINT {quote(name)} {definition}")
@@ -324,14 +311,16 @@ def postgres_foreign_keys_deferred(tables: Sequence[str]) -> Iterator[bool]:
 
 
 @contextlib.contextmanager
-def postgres_indexes_rebuilt(table: str, *, work_mem_mib: int = 128) -> Iterator[bool]:
-    """PostgreSQL only, inside one transaction that fills this table, empty when it begins: its
-    indexes other than the primary key and unique ones (the GIN index of the search vectors)
-    are dropped for the load and built again in one pass when the block ends, with
-    `work_mem_mib` of maintenance memory for the transaction, instead of being updated row by
-    row. The table is locked against reads until the commit (it was empty). A rollback restores
-    the indexes as they were. Yields whether they were dropped. Other databases: nothing."""
-    if connection.vendor != "postgresql":
+def postgres_indexes_rebuilt(tables: Sequence[str], *, work_mem_mib: int = 128) -> Iterator[bool]:
+    """PostgreSQL only, inside one transaction that fills these tables, all empty when it
+    begins: their indexes other than primary keys and unique ones (secondary b-trees, the GIN
+    index of the search vectors) are dropped for the load and built again, one sort each, when
+    the block ends, with `work_mem_mib` of maintenance memory for the transaction, instead of
+    taking a random insert per row (random UUID keys). The tables are locked against reads until
+    the commit (they were empty). A rollback restores the indexes as they were. Yields whether
+    they were dropped: not when a table has rows or another session holds a lock on one for
+    more than LOCK_WAIT. Other databases: nothing."""
+    if connection.vendor != "postgresql" or not tables:
         yield False
         return
     quote = connection.ops.quote_name
@@ -339,9 +328,10 @@ def postgres_indexes_rebuilt(table: str, *, work_mem_mib: int = 128) -> Iterator
         cursor.execute(
             "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
             "JOIN pg_class c ON c.oid = i.indexrelid "
-            "WHERE i.indrelid = %s::regclass AND NOT i.indisunique AND NOT i.indisprimary "
-            "ORDER BY 1",
-            [table],
+            "WHERE i.indrelid::regclass::text = ANY(%s) AND NOT i.indisunique "
+            "AND NOT i.indisprimary AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY 1",
+            [list(tables)],
         )
         indexes = cursor.fetchall()
     if not indexes:
@@ -349,21 +339,43 @@ def postgres_indexes_rebuilt(table: str, *, work_mem_mib: int = 128) -> Iterator
         return
     try:
         with transaction.atomic(), lock_wait_bounded() as cursor:
-            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")  # noqa: S608
-            if cursor.fetchone()[0]:
-                raise _NotEmpty
+            for table in tables:
+                cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")  # noqa: S608
+                if cursor.fetchone()[0]:
+                    raise _NotEmpty
             for name, _definition in indexes:
                 cursor.execute(f"DROP INDEX {quote(name)}")
     except (DatabaseError, _NotEmpty):
         yield False
         return
     yield True
+    run_pending_checks(tables)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('maintenance_work_mem', %s, true)", [f"{int(work_mem_mib)}MB"]
         )
         for _name, definition in indexes:
             cursor.execute(definition)
+
+
+def run_pending_checks(tables: Sequence[str]) -> None:
+    """PostgreSQL: the deferred checks of the foreign keys of these tables that are waiting for
+    the commit run now (PostgreSQL alters no table, nor builds an index on it, with checks
+    still pending on it); the keys are deferred again afterwards as they were declared."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, condeferred FROM pg_constraint WHERE contype = 'f' AND condeferrable "
+            "AND conrelid::regclass::text = ANY(%s) ORDER BY 1",
+            [list(tables)],
+        )
+        keys = cursor.fetchall()
+        if not keys:
+            return
+        cursor.execute(f"SET CONSTRAINTS {', '.join(quote(name) for name, _d in keys)} IMMEDIATE")
+        deferred = [quote(name) for name, initially_deferred in keys if initially_deferred]
+        if deferred:
+            cursor.execute(f"SET CONSTRAINTS {', '.join(deferred)} DEFERRED")
 
 
 class _NotEmpty(Exception):

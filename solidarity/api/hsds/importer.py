@@ -228,7 +228,11 @@ class Importer(Converters):
     def run(self, tables: Iterable[tuple[str, Iterable[Record]]]) -> ImportReport:
         self.empty_tables = {t for t, m in MODELS.items() if not m._default_manager.exists()}
         empty = [MODELS[t]._meta.db_table for t in sorted(self.empty_tables)]
-        with sqlite_indexes_deferred(empty), postgres_foreign_keys_deferred(empty) as analyzed:
+        with (
+            sqlite_indexes_deferred(empty),
+            postgres_foreign_keys_deferred(empty) as analyzed,
+            postgres_indexes_rebuilt(empty),  # built again before the keys are checked
+        ):
             for table, records in tables:
                 self.import_table(table, records)
             # Before the keys are added again: a missing record is reported with its file, row
@@ -317,7 +321,7 @@ class Importer(Converters):
         """Search documents of imported services built from the rows in hand; services only
         touched (a new attribute, a new location) are re-read by the directory's indexer."""
         # An index empty before the import: its GIN index built once the rows are in (PostgreSQL).
-        with postgres_indexes_rebuilt(index.TABLE):
+        with postgres_indexes_rebuilt([index.TABLE]):
             written = self.documents.write(
                 self.service_org, city=self.city.slug, progress=self.progress
             )
