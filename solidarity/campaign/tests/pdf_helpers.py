@@ -2,6 +2,7 @@
 
 import io
 import unicodedata
+from typing import cast
 
 import pypdf
 
@@ -22,7 +23,7 @@ def qr_matrix_from_pdf(pdf: bytes) -> list[list[bool]]:
     (image,) = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images
     assert image.image is not None
     picture = image.image.convert("L")
-    pixels = list(picture.getdata())
+    pixels = cast(list[int], list(picture.get_flattened_data()))  # mode L: one int a pixel
     width = picture.width
     return [
         [value < 128 for value in pixels[y * width : (y + 1) * width]]
