@@ -5,13 +5,14 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from solidarity.directory import selectors, services
 from solidarity.directory.forms_manage import ReviewPolicyForm
+from solidarity.directory.models import Service
 from solidarity.organizers.decorators import organizer_required
 from solidarity.organizers.selectors import organizer_cities
 
@@ -39,13 +40,9 @@ def policy(request: HttpRequest) -> HttpResponse:
         context = {"services": pending, "policy": form}
         return render(request, "directory/review.html", context, status=400)
     reviewed = set(form.cleaned_data["reviewed"])
-    changed = [
-        city
-        for city in form.cities
-        if services.review_policy_set(city=city, review=city in reviewed, actor=request.user)
-    ]
-    if changed:
-        messages.success(request, _("The review policy is saved."))
+    for city in form.cities:
+        services.review_policy_set(city=city, review=city in reviewed, actor=request.user)
+    messages.success(request, _("The review policy is saved."))
     return redirect("directory:review")
 
 
@@ -71,10 +68,8 @@ def outdated(request: HttpRequest) -> HttpResponse:
 @require_POST
 @organizer_required
 def outdated_handled(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
-    reported = dict(selectors.services_reported_outdated(organizer=request.user))
-    service = next((s for s in reported if s.pk == service_id), None)
-    if service is None:
-        raise Http404
+    cities = organizer_cities(request.user)
+    service = get_object_or_404(Service, pk=service_id, organization__city__in=cities)
     services.outdated_reports_resolve(service=service, actor=request.user)
     messages.success(
         request, _("The reports about “%(name)s” are marked as handled.") % {"name": service.name}
