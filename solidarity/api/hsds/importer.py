@@ -321,9 +321,9 @@ class Importer(Converters):
         """Search documents of imported services built from the rows in hand; services only
         touched (a new attribute, a new location) are re-read by the directory's indexer."""
         # An index empty before the import: its GIN index built once the rows are in (PostgreSQL).
-        with postgres_indexes_rebuilt([index.TABLE]):
+        with postgres_indexes_rebuilt([index.TABLE]) as empty_index:
             written = self.documents.write(
-                self.service_org, city=self.city.slug, progress=self.progress
+                self.service_org, city=self.city.slug, progress=self.progress, new=empty_index
             )
             others = sorted(self.touched_services - written)
             for start in range(0, len(others), REINDEX_BATCH):
