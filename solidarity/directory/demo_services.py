@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
 
 from solidarity.cities.models import City, Neighbourhood
@@ -29,6 +29,8 @@ from solidarity.directory.bulk import (
     column_defaults,
     db_value,
     insert_tuples,
+    postgres_foreign_keys_deferred,
+    postgres_indexes_rebuilt,
     prepare,
     sqlite_bulk_load,
 )
@@ -114,7 +116,7 @@ ATTRIBUTE_COLUMNS = ["id", "service_id", "taxonomy_term_id"]
 SCHEDULE_COLUMNS = ["id", "service_id", "byday", "opens_at", "closes_at"]
 LANGUAGE_COLUMNS = ["id", "service_id", "code", "name"]
 PHONE_COLUMNS = ["id", "service_id", "number"]
-TABLES: list[tuple[type, list[str]]] = [  # in the order of their foreign keys
+TABLES: list[tuple[type[models.Model], list[str]]] = [  # in the order of their foreign keys
     (Location, LOCATION_COLUMNS),
     (Address, ADDRESS_COLUMNS),
     (Service, SERVICE_COLUMNS),
@@ -316,7 +318,15 @@ def load(*, services: int = 300, stdout: Any = None, **options: Any) -> None:
     by_city = {city.pk: city for city in cities}
     hoods = {city.pk: [Hood(hood, city) for hood in city.neighbourhoods.all()] for city in cities}
     organizers = [Organizer(o, by_city[o.city_id], hoods[o.city_id]) for o in organizations]
-    with sqlite_bulk_load():
+    # PostgreSQL, tables empty: the keys between them checked once per key after the load, not
+    # per row at the commit, and their secondary indexes (and the search index's GIN) built
+    # once (bulk.py); SQLite: a page cache for the load.
+    tables = [model._meta.db_table for model, _columns in TABLES] + [index.TABLE]
+    with (
+        sqlite_bulk_load(),
+        postgres_foreign_keys_deferred(tables),
+        postgres_indexes_rebuilt(tables),
+    ):
         Generator(Texts(cities), organizers).run(services)
     index.analyze()  # the planner's statistics for the search (search.index.analyze)
     if stdout is not None:

@@ -1,4 +1,5 @@
 import pytest
+from django.db import IntegrityError, connection
 
 from solidarity.cities import demo as cities_demo
 from solidarity.directory import demo as organizations_demo
@@ -114,3 +115,19 @@ def test_constants_written_into_bulk_statements_keep_their_value(db, value):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {sqlite_literal(value)}, %s", [1])
         assert cursor.fetchone() == (value, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_on_postgresql_the_load_puts_back_every_key_and_index(db):
+    """The demo load drops the keys and indexes of the empty tables it fills and builds them
+    again (directory/bulk.py): the schema comes out the same, and the keys still hold."""
+    from solidarity.api.tests.test_import_postgres_bulk import add_a_phone_of_no_service, schema
+
+    cities_demo.load()
+    organizations_demo.load()
+    before = schema()
+    demo_services.load(services=240)
+    assert schema() == before
+    assert Service.objects.count() == 240
+    with pytest.raises(IntegrityError):
+        add_a_phone_of_no_service()
