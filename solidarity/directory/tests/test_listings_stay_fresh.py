@@ -186,3 +186,23 @@ def test_organizations_are_emailed_about_reports_they_left_unhandled(provider):
 
     service_mark_accurate(service=listing, actor=None)
     assert send_verification_reminders.call(today="2026-08-10") == 0
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "1 OR 1=1", "9" * 5000, "-1"])
+def test_a_hostile_review_policy_value_is_refused_clearly(organizer_client, city, value):
+    response = organizer_client.post(reverse("directory:review_policy"), {"reviewed": [value]})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Please correct the following" in body
+    assert "<script>alert(1)</script>" not in body
+    assert not CityDirectorySettings.objects.exists()
+
+
+def test_a_review_policy_in_a_bad_encoding_is_refused_clearly(organizer_client, city):
+    response = organizer_client.post(
+        reverse("directory:review_policy"),
+        b"reviewed=%FF%FE%FD",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    assert not CityDirectorySettings.objects.exists()
