@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 
 from tests.browser.people import organizer_opens
-from tests.browser.support import assert_sound_page, settle, visit
+from tests.browser.support import assert_accessible, assert_sound_page, settle, visit
 
 pytestmark = pytest.mark.browser
 
@@ -86,10 +86,14 @@ def test_an_endorsement_goes_from_the_form_to_the_public_list_and_its_service_to
 
     # The city reviews new listings (the default): the organizer approves it.
     visit(staff, "/en/services/review/")
+    assert_accessible(staff)  # the queue and the review policy form: organizers use them too
     card = staff.locator("li.card", has_text=SERVICE)
     with staff.expect_navigation():
         card.get_by_role("button", name="Approve").click()
     assert staff.get_by_text("Listing approved.").is_visible()
+    visit(staff, "/en/services/review/outdated/")
+    assert_accessible(staff)
+    assert staff.get_by_text("No listing has unhandled reports.").is_visible()
 
     # (The search and service pages pass axe and the budgets in the find-help journey.)
     visit(page, "/en/services/?q=" + quote("Parc-Ex evening legal"))
