@@ -166,6 +166,20 @@ def sqlite_literal(value: Any) -> str | None:
 
 
 @contextlib.contextmanager
+def sqlite_pragma(name: str, value: int) -> Iterator[None]:
+    """SQLite: the integer pragma `name` set to `value` for the block, then put back."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA {name}")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA {name} = {int(value)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA {name} = {int(before)}")
+
+
+@contextlib.contextmanager
 def sqlite_bulk_load(cache_mib: int = 512) -> Iterator[None]:
     """SQLite only, for one large transaction: a page cache big enough that the load never
     spills half-written pages to the WAL (nor reads them back). Durability settings are untouched
@@ -174,15 +188,8 @@ def sqlite_bulk_load(cache_mib: int = 512) -> Iterator[None]:
     if connection.vendor != "sqlite":
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        (cache_size,) = cursor.fetchone()
-        cursor.execute(f"PRAGMA cache_size = {-1024 * int(cache_mib)}")
-    try:
+    with sqlite_pragma("cache_size", -1024 * int(cache_mib)):
         yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 @contextlib.contextmanager
@@ -197,15 +204,8 @@ def sqlite_memory_temp_store() -> Iterator[None]:
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA temp_store")
-        (temp_store,) = cursor.fetchone()
-        cursor.execute("PRAGMA temp_store = MEMORY")
-    try:
+    with sqlite_pragma("temp_store", 2):  # 2: MEMORY
         yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA temp_store = {int(temp_store)}")
 
 
 @contextlib.contextmanager
