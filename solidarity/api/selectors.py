@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
 
 from solidarity.cities.models import City, Neighbourhood
 from solidarity.directory import geo
@@ -92,12 +92,13 @@ def search_query(filters: ServiceFilters) -> directory.SearchQuery | None:
     )
 
 
-def public_services(filters: ServiceFilters) -> QuerySet[Service]:
+def public_services(filters: ServiceFilters, *, ranked: bool = True) -> QuerySet[Service]:
+    """`ranked=False`: a text search freshest first (see `search_page`)."""
     search = search_query(filters)
     if search is None or (search.query and not usable(query_words(search.query))):
         # Nothing searchable in the query (only punctuation or one-letter words): no match.
         return Service.objects.none()
-    services = directory.service_search(search)
+    services = directory.service_search(search, ranked=ranked)
     if filters.taxonomy_term_id:
         with_term = Attribute.objects.filter(
             service=OuterRef("pk"), taxonomy_term_id=filters.taxonomy_term_id
@@ -116,6 +117,24 @@ def public_services(filters: ServiceFilters) -> QuerySet[Service]:
         limit = (filters.radius_km / geo.KM_PER_DEGREE) ** 2
         services = services.filter(**{"distance_sq__lte": limit})  # the search annotates it
     return services
+
+
+def search_page(filters: ServiceFilters, *, start: int, size: int) -> tuple[list[uuid.UUID], int]:
+    """The ids of one page of a text search and how many results it has, in the order of the
+    directory's search page (`directory.selectors.search_hits`): relevance for at most
+    RANKED_RESULTS results, freshest first for more. The results are first counted and paged
+    freshest first in one query (a window count), which needs no rank; only a search with few
+    results is then paged again, ranked, at the cost of ranking those few."""
+    fresh = public_services(filters, ranked=False)
+    counted = fresh.annotate(total_items=Window(Count("pk")))
+    rows = list(counted.values_list("pk", "total_items")[start : start + size])
+    total = rows[0][1] if rows else (fresh.count() if start else 0)
+    ids = [pk for pk, _total in rows]
+    near = filters.latitude is not None and filters.longitude is not None  # distance order
+    if ids and total <= directory.RANKED_RESULTS and not near:
+        ranked = public_services(filters)
+        ids = list(ranked.values_list("pk", flat=True)[start : start + size])
+    return ids, total
 
 
 def with_details(services: QuerySet[Service]) -> QuerySet[Service]:

@@ -11,7 +11,7 @@ from pydantic import Field, StringConstraints
 from solidarity.api import selectors
 from solidarity.api.caching import DIRECTORY, PAGING, cached
 from solidarity.api.hsds import serialize
-from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_of
+from solidarity.api.pagination import NDJSON_RESPONSE, ndjson_response, page_dict, page_of
 from solidarity.api.params import Flag, Format, IsoDateTime, PageNumber, PerPage, Text, aware
 from solidarity.api.schemas import Error, InvalidRequest, Page, ServiceMinimalOut, ServiceOut
 
@@ -83,7 +83,6 @@ def service_list(
 ) -> HttpResponseBase | dict:
     """Public services matching every parameter (the same search as the directory pages).
     `lat`/`lon` order by distance and keep services within 25 km (`radius` narrows it)."""
-    services = selectors.public_services(params.filters())
     if minimal:
         serializer, details = serialize.service_minimal, selectors.as_listed
     elif full:
@@ -91,14 +90,19 @@ def service_list(
     else:
         serializer, details = serialize.service_brief, selectors.with_organization
     if format == "ndjson":
-        return ndjson_response(details(services), serializer)
+        return ndjson_response(details(selectors.public_services(params.filters())), serializer)
+    if params.search:
+        start = (page - 1) * per_page
+        ids, total = selectors.search_page(params.filters(), start=start, size=per_page)
+        by_id = selectors.services_by_id(ids, details=details) if ids else {}
+        found = [by_id[pk] for pk in ids if pk in by_id]
+        return page_dict(found, total=total, page=page, per_page=per_page, serialize=serializer)
     return page_of(
-        services,
+        selectors.public_services(params.filters()),
         page=page,
         per_page=per_page,
         serialize=serializer,
         load=lambda ids: selectors.services_by_id(ids, details=details),
-        count_with_page=bool(params.search),
     )
 
 
