@@ -244,6 +244,10 @@ class ServiceAtLocation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["service", "location"], name="unique_service_location")
         ]
+        indexes = [
+            # "Near me" reads the services at the locations in a box from this index alone.
+            models.Index(fields=["location", "service"], name="sal_location_service_idx"),
+        ]
         verbose_name = _("service at a location")
 
     def __str__(self) -> str:
