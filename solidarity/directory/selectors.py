@@ -28,11 +28,12 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.lookups import In
 from django.utils import timezone
 
 from solidarity.cities.models import City, Neighbourhood
 from solidarity.directory import geo
-from solidarity.directory.hours import open_now_q
+from solidarity.directory.hours import local_now, open_now_q, schedule_open_q, valid_on_q
 from solidarity.directory.models import (
     Attribute,
     CityDirectorySettings,
@@ -238,8 +239,31 @@ def apply_filters(
     if search.open_now:
         cities = [search.city] if search.city is not None else list(City.objects.all())
         now = search.now or timezone.now()
-        services = services.filter(open_now_q(cities=cities, now=now, per_match=per_match))
+        if per_match:
+            services = services.filter(open_now_exists(cities=cities, now=now))
+        else:
+            services = services.filter(open_now_q(cities=cities, now=now))
     return services
+
+
+def open_now_exists(*, cities: Sequence[City], now: datetime.datetime) -> Exists:
+    """`hours.open_now_q` for the matches of a search, as one look-up of each match's hours
+    (in `schedule_open_probe_idx`): a schedule open at the local time of the cities of its
+    service's organization. Written as one `EXISTS` rather than one per time zone joined by
+    `OR`: PostgreSQL cannot turn an `EXISTS` under an `OR` into a join, and instead built the
+    list of every open service for each time zone and checked all 35,000 public services
+    against it ("shelter" open now at 60,000 services: 188 -> 113 ms)."""
+    groups: dict[datetime.datetime, list[City]] = {}
+    for city in cities:
+        groups.setdefault(local_now(city, now).replace(tzinfo=None), []).append(city)
+    open_here = Q(pk__in=[])
+    for local, group in groups.items():
+        here = schedule_open_q(local) & valid_on_q(local.date())
+        if len(groups) > 1:
+            organizations = Organization.objects.filter(city__in=group).order_by().values("pk")
+            here &= Q(In(OuterRef("organization_id"), organizations))
+        open_here |= here
+    return Exists(Schedule.objects.filter(open_here, service=OuterRef("pk")))
 
 
 def ordering(search: SearchQuery, *, ranked: bool = True) -> list[Any]:
