@@ -6,6 +6,12 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 # Sync workers, two per core plus one: requests are short and the database does the waiting.
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
+# GUNICORN_THREADS above 1 makes them threaded workers (gthread), which keep a connection from
+# the reverse proxy open between requests for `keepalive` seconds; the shipped proxy
+# configurations close an idle one sooner (deploy/nginx.conf, deploy/Caddyfile), so that neither
+# side sends a request on a connection the other is closing.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+keepalive = 5
 # Load the application once in the master: workers share its memory pages (copy-on-write).
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
@@ -13,7 +19,9 @@ graceful_timeout = 20
 # Recycle workers now and then so that no slow leak grows without bound.
 max_requests = 5000
 max_requests_jitter = 500
-accesslog = "-"
+# GUNICORN_ACCESS_LOG=off leaves access logging to the reverse proxy (deploy/nginx.conf and
+# deploy/Caddyfile log the same fields).
+accesslog = None if os.environ.get("GUNICORN_ACCESS_LOG", "on") == "off" else "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 # Only the reverse proxy may say which scheme the visitor used (its address, if not local).
