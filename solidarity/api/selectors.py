@@ -122,16 +122,19 @@ def public_services(filters: ServiceFilters, *, ranked: bool = True) -> QuerySet
 def search_page(filters: ServiceFilters, *, start: int, size: int) -> tuple[list[uuid.UUID], int]:
     """The ids of one page of a text search and how many results it has, in the order of the
     directory's search page (`directory.selectors.search_hits`): relevance for at most
-    RANKED_RESULTS results, freshest first for more. The results are first counted and paged
-    freshest first in one query (a window count), which needs no rank; only a search with few
-    results is then paged again, ranked, at the cost of ranking those few."""
-    fresh = public_services(filters, ranked=False)
-    counted = fresh.annotate(total_items=Window(Count("pk")))
-    rows = list(counted.values_list("pk", "total_items")[start : start + size])
-    total = rows[0][1] if rows else (fresh.count() if start else 0)
-    ids = [pk for pk, _total in rows]
+    RANKED_RESULTS results, freshest first for more. The results are counted and paged in one
+    query (a window count), freshest first, which needs no rank; only a search with few results
+    is then paged again, ranked, at the cost of ranking those few. A search that is sure to
+    have few (`directory.selectors.surely_few`) is paged ranked at once."""
+    search = search_query(filters)
     near = filters.latitude is not None and filters.longitude is not None  # distance order
-    if ids and total <= directory.RANKED_RESULTS and not near:
+    few = search is not None and not near and directory.surely_few(search)
+    first = public_services(filters, ranked=few)
+    counted = first.annotate(total_items=Window(Count("pk")))
+    rows = list(counted.values_list("pk", "total_items")[start : start + size])
+    total = rows[0][1] if rows else (first.count() if start else 0)
+    ids = [pk for pk, _total in rows]
+    if ids and not (few or near) and total <= directory.RANKED_RESULTS:
         ranked = public_services(filters)
         ids = list(ranked.values_list("pk", flat=True)[start : start + size])
     return ids, total

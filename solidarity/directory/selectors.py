@@ -47,7 +47,7 @@ from solidarity.directory.models import (
     TaxonomyTerm,
 )
 from solidarity.directory.search.index import tag
-from solidarity.directory.search.query import keys_of, matched_keys, matching
+from solidarity.directory.search.query import at_most, keys_of, matched_keys, matching
 from solidarity.directory.search.text import query_words
 from solidarity.directory.taxonomy import ATTRIBUTES, CATEGORIES
 from solidarity.endorsements.models import Endorsement
@@ -170,6 +170,17 @@ def service_search(
             services, search.near, per_match=per_match, radius_km=search.radius_km
         )
     return services.order_by(*ordering(search, ranked=ranked))
+
+
+def surely_few(search: SearchQuery) -> bool:
+    """Whether a text search is sure to have at most RANKED_RESULTS results, so that it is read
+    ranked at once rather than freshest first and then ranked (55-77 ms instead of 36-50 ms
+    for "cours de français" in Montreal, 918 results): the index, with the city's tag, has no
+    more matches than that. Only the cost depends on the answer, never the results."""
+    tags = filter_tags(search)
+    if search.city is not None:
+        tags.append(tag("city", search.city.slug))
+    return at_most(query_words(search.query), tags, RANKED_RESULTS)
 
 
 def distance_order(search: SearchQuery) -> bool:
@@ -360,6 +371,8 @@ def search_hits(search: SearchQuery, *, limit: int) -> list[Hit]:
     if (search.query or tags) and distance_order(search) and not search.open_now:
         return nearest_matches(search, limit=limit)
     if search.query and not distance_order(search):
+        if surely_few(search):
+            return first_hits(service_search(search), limit=limit)
         hits = first_hits(service_search(search, ranked=False), limit=limit)
         if len(hits) > RANKED_RESULTS:
             return hits

@@ -129,3 +129,22 @@ def keys_of(service_ids: list[Any]) -> list[Any]:
         # index.fts_rowid, from the 32 hex digits SQLite stores.
         return [int(service_id[:16], 16) >> 1 for service_id in service_ids]
     return service_ids
+
+
+def at_most(words: list[str], tags: list[str], count: int) -> bool:
+    """Whether at most `count` index rows match: the index is read up to the row after that
+    (unranked, unjoined), so a search with many matches costs its first thousand, not all."""
+    words = usable(words)
+    if not words and not tags:
+        return True
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)"  # noqa: S608
+            cursor.execute(sql, [fts5_query(words, tags), count + 1])
+        else:
+            sql = (
+                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE}"  # noqa: S608
+                " WHERE vector @@ to_tsquery('simple', %s) LIMIT %s) AS found"
+            )
+            cursor.execute(sql, [tsquery(words, tags), count + 1])
+        return cursor.fetchone()[0] <= count
