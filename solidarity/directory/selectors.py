@@ -422,7 +422,7 @@ def nearest_matches(search: SearchQuery, *, limit: int) -> list[Hit]:
         candidates.sort(key=nearest.__getitem__)
         found: list[tuple[Any, bool]] = []
         for start in range(0, len(candidates), LISTED_CHUNK):
-            if len(found) > limit and nearest[found[limit - 1][0]] < nearest[candidates[start]]:
+            if len(found) >= limit and nearest[found[limit - 1][0]] < nearest[candidates[start]]:
                 break  # the rest are farther than the `limit`-th result
             found += listed(candidates[start : start + LISTED_CHUNK], organizations)
         within = (radius / geo.KM_PER_DEGREE) ** 2

@@ -113,13 +113,16 @@ def matched_keys(words: list[str], tags: list[str]) -> set[Any]:
         else:
             # From the GIN index (a bitmap of the matches, then their rows), never by testing
             # every row: the planner chose a scan of all 60,000 vectors for "clinic" (26,555
-            # matches, 117 ms against 66 ms). `SET LOCAL` ends with this transaction.
+            # matches, 117 ms against 66 ms).
             # As text: 26,555 UUID objects cost more than the query.
             sql = f"SELECT service_id::text FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s)"  # noqa: S608
             with transaction.atomic():
                 cursor.execute("SET LOCAL enable_seqscan = off")
                 cursor.execute(sql, [tsquery(words, tags)])
-                return {row[0] for row in cursor.fetchall()}
+                keys = {row[0] for row in cursor.fetchall()}
+                # Within a request's transaction, the queries after this one plan as usual.
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+                return keys
         return {row[0] for row in cursor.fetchall()}
 
 
