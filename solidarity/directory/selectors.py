@@ -47,7 +47,14 @@ from solidarity.directory.models import (
     TaxonomyTerm,
 )
 from solidarity.directory.search.index import tag
-from solidarity.directory.search.query import at_most, keys_of, matched_keys, matching
+from solidarity.directory.search.query import (
+    at_most,
+    keys_of,
+    matched_keys,
+    matching,
+    tsquery,
+    usable,
+)
 from solidarity.directory.search.text import query_words
 from solidarity.directory.taxonomy import ATTRIBUTES, CATEGORIES
 from solidarity.endorsements.models import Endorsement
@@ -411,20 +418,18 @@ def nearest_matches(search: SearchQuery, *, limit: int) -> list[Hit]:
     organizations = public_organization_ids(search.city)
     if not organizations:
         return []
-    matched = matched_keys(query_words(search.query), filter_tags(search))
-    if not matched:
+    words, tags = query_words(search.query), filter_tags(search)
+    postgres = connection.vendor == "postgresql"
+    matched = set() if postgres else matched_keys(words, tags)
+    if not (postgres or matched):
         return []
     radius = min(FIRST_BOX_KM, search.radius_km)
     while True:
-        nearest = in_box(near, radius)
-        keys = keys_of(list(nearest))
-        candidates = [pk for pk, key in zip(nearest, keys, strict=True) if key in matched]
-        candidates.sort(key=nearest.__getitem__)
-        found: list[tuple[Any, bool]] = []
-        for start in range(0, len(candidates), LISTED_CHUNK):
-            if len(found) >= limit and nearest[found[limit - 1][0]] < nearest[candidates[start]]:
-                break  # the rest are farther than the `limit`-th result
-            found += listed(candidates[start : start + LISTED_CHUNK], organizations)
+        if postgres:
+            nearest, found = in_box_matching(near, radius, organizations, words, tags)
+        else:
+            nearest = in_box(near, radius)
+            found = nearest_listed(nearest, matched, organizations, limit)
         within = (radius / geo.KM_PER_DEGREE) ** 2
         last = nearest[found[limit - 1][0]] if len(found) >= limit else math.inf
         if radius >= search.radius_km or last <= within:
@@ -432,6 +437,56 @@ def nearest_matches(search: SearchQuery, *, limit: int) -> list[Hit]:
         wanted = math.sqrt(limit / max(len(found), 1)) * 1.2
         radius = min(search.radius_km, radius * min(max(wanted, 1.5), 4.0))
     return [Hit(pk, nearest[pk]) for pk in in_order(found, nearest, limit)]
+
+
+def nearest_listed(
+    nearest: dict[Any, float], matched: set[Any], organizations: list[Any], limit: int
+) -> list[tuple[Any, bool]]:
+    """The services of `nearest` whose key is `matched` and that are public, nearest first,
+    each with whether it may be outdated; checked a chunk at a time, up to the `limit`-th."""
+    keys = keys_of(list(nearest))
+    candidates = [pk for pk, key in zip(nearest, keys, strict=True) if key in matched]
+    candidates.sort(key=nearest.__getitem__)
+    found: list[tuple[Any, bool]] = []
+    for start in range(0, len(candidates), LISTED_CHUNK):
+        if len(found) >= limit and nearest[found[limit - 1][0]] < nearest[candidates[start]]:
+            break  # the rest are farther than the `limit`-th result
+        found += listed(candidates[start : start + LISTED_CHUNK], organizations)
+    return found
+
+
+def in_box_matching(
+    near: Near, radius_km: float, organizations: list[Any], words: list[str], tags: list[str]
+) -> tuple[dict[Any, float], list[tuple[Any, bool]]]:
+    """PostgreSQL: `in_box` and `nearest_listed` in one query, each service in the box checked
+    against its own index row (one look-up by id). Listing every match instead meant reading
+    the rows of all of them from the index's wide table ("clinic": 26,555 rows, 58 ms)."""
+    box = geo.bounding_box(near.latitude, near.longitude, radius_km)
+    cos = math.cos(math.radians(near.latitude))
+    sql = (
+        "SELECT b.service_id::text, b.d2, s.last_verified FROM ("
+        " SELECT sal.service_id, MIN((l.latitude - %s) * (l.latitude - %s)"
+        " + ((l.longitude - %s) * %s) * ((l.longitude - %s) * %s)) AS d2"
+        " FROM directory_location l"
+        " JOIN directory_serviceatlocation sal ON sal.location_id = l.id"
+        " WHERE l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s"
+        " AND NOT l.is_retired GROUP BY sal.service_id) AS b"
+        " JOIN directory_service s ON s.id = b.service_id"
+        " WHERE s.organization_id = ANY(%s::uuid[]) AND s.review_status = %s"
+        " AND s.status = ANY(%s) AND EXISTS (SELECT 1 FROM directory_service_fts f"
+        " WHERE f.service_id = b.service_id AND f.vector @@ to_tsquery('simple', %s))"
+        " ORDER BY b.d2"
+    )
+    lat, lon = near.latitude, near.longitude
+    params: list[Any] = [lat, lat, lon, cos, lon, cos, *box.latitudes, *box.longitudes]
+    params += [[str(pk) for pk in organizations], Service.Review.APPROVED]
+    cutoff = outdated_cutoff()
+    params += [list(PUBLIC_STATUSES), tsquery(usable(words), tags)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    nearest = {pk: d2 for pk, d2, _verified in rows}
+    return nearest, [(pk, day is None or day < cutoff) for pk, _d2, day in rows]
 
 
 def in_box(near: Near, radius_km: float) -> dict[Any, float]:
