@@ -34,17 +34,19 @@ def shelters(provider):
     return [name for name, _days in listings]
 
 
-def test_few_results_are_ordered_by_relevance(client, shelters):
-    body = client.get(reverse("directory:search"), {"q": "shelter"}).content.decode()
+@pytest.mark.parametrize("where", [{}, {"city": "montreal"}], ids=["anywhere", "in a city"])
+def test_few_results_are_ordered_by_relevance(client, shelters, where):
+    body = client.get(reverse("directory:search"), {"q": "shelter", **where}).content.decode()
     found = names(body, shelters)
     assert found[0] == "Shelter shelter shelter beds"
     assert found[-1] == "Old shelter"
     assert set(found) == set(shelters)
 
 
-def test_more_results_than_ranked_are_shown_freshest_first(client, shelters, monkeypatch):
+@pytest.mark.parametrize("where", [{}, {"city": "montreal"}], ids=["anywhere", "in a city"])
+def test_more_results_than_ranked_are_shown_freshest_first(client, shelters, monkeypatch, where):
     monkeypatch.setattr(selectors, "RANKED_RESULTS", 3)
-    body = client.get(reverse("directory:search"), {"q": "shelter"}).content.decode()
+    body = client.get(reverse("directory:search"), {"q": "shelter", **where}).content.decode()
     assert names(body, shelters) == [
         "Night refuge",
         "Family shelter",
