@@ -411,18 +411,20 @@ def nearest_matches(search: SearchQuery, *, limit: int) -> list[Hit]:
     """`first_hits` of a text (or filter) search nearest first, without "open now": the same
     hits in the same order, found from the other end. Checking every match's locations cost
     per match ("clinic" near central Montreal: 26,555 matches, 142 ms of CPU on SQLite, 340 ms
-    on PostgreSQL). Instead the matching services are listed once, unranked and unjoined
-    (`matched_keys`); the services with a location in a box around the point are read from
-    the location indexes alone (`in_box`), and those that match are checked against the public
-    filter, nearest first (`listed`). As in `search_hits`, a box that holds `limit` results,
-    the last within the box's radius, gives the same answer as the whole radius; otherwise a
-    larger box is read, sized by how many results the smaller one held."""
+    on PostgreSQL). Instead the services with a location in a box around the point are read
+    from the location indexes. On SQLite, the matching services are listed once, unranked and
+    unjoined (`matched_keys`), the services in the box read from the location indexes alone
+    (`in_box`), and those that match are checked against the public filter, nearest first
+    (`nearest_listed`); on PostgreSQL one query checks each public service in the box against
+    its own index row (`in_box_matching`). As in `search_hits`, a box that holds `limit`
+    results, the last within the box's radius, gives the same answer as the whole radius;
+    otherwise a larger box is read, sized by how many results the smaller one held."""
     near = search.near
     assert near is not None
     organizations = public_organization_ids(search.city)
-    if not organizations:
-        return []
     words, tags = query_words(search.query), filter_tags(search)
+    if not organizations or not (usable(words) or tags):
+        return []
     postgres = connection.vendor == "postgresql"
     matched = set() if postgres else matched_keys(words, tags)
     if not (postgres or matched):
@@ -493,15 +495,14 @@ def in_box_matching(
     return nearest, [(pk, day is None or day < cutoff) for pk, _d2, day in rows]
 
 
-def in_box(near: Near, radius_km: float) -> dict[Any, float]:
-    """Service id (as the database gives it; text on PostgreSQL) -> squared distance to its
-    nearest live location in the box, for every service with one there: read from the
-    covering indexes `location_box_idx` and `sal_location_service_idx` alone."""
+def in_box(near: Near, radius_km: float) -> dict[str, float]:
+    """SQLite: service id -> squared distance to its nearest live location in the box, for every
+    service with one there, read from the covering indexes `location_box_idx` and
+    `sal_location_service_idx` alone."""
     box = geo.bounding_box(near.latitude, near.longitude, radius_km)
     cos = math.cos(math.radians(near.latitude))
-    service_id = "sal.service_id" if connection.vendor == "sqlite" else "sal.service_id::text"
     sql = (
-        f"SELECT {service_id}, (l.latitude - %s) * (l.latitude - %s)"  # noqa: S608 - no input
+        "SELECT sal.service_id, (l.latitude - %s) * (l.latitude - %s)"
         " + ((l.longitude - %s) * %s) * ((l.longitude - %s) * %s)"
         " FROM directory_location l"
         " JOIN directory_serviceatlocation sal ON sal.location_id = l.id"
@@ -510,7 +511,7 @@ def in_box(near: Near, radius_km: float) -> dict[Any, float]:
     )
     lat, lon = near.latitude, near.longitude
     params = [lat, lat, lon, cos, lon, cos, *box.latitudes, *box.longitudes]
-    nearest: dict[Any, float] = {}
+    nearest: dict[str, float] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for pk, d2 in cursor.fetchall():
@@ -519,28 +520,21 @@ def in_box(near: Near, radius_km: float) -> dict[Any, float]:
     return nearest
 
 
-def listed(candidates: list[Any], organizations: list[Any]) -> list[tuple[Any, bool]]:
-    """The `candidates` (ids as `in_box` gives them) that are public, in the same order, each
-    with whether it may be outdated: one look-up each in `service_search_probe_idx`."""
+def listed(candidates: list[str], organizations: list[Any]) -> list[tuple[str, bool]]:
+    """SQLite: the `candidates` (ids as `in_box` gives them) that are public, in the same
+    order, each with whether it may be outdated: one look-up each in
+    `service_search_probe_idx` (the unary `+` keeps SQLite from using another index)."""
     if not candidates:
         return []
-    plus = "+" if connection.vendor == "sqlite" else ""
+    ids = ", ".join(["%s"] * len(candidates))
+    listed_in = ", ".join(["%s"] * len(organizations))
     statuses = ", ".join(["%s"] * len(PUBLIC_STATUSES))
-    if connection.vendor == "sqlite":
-        ids = "id IN ({})".format(", ".join(["%s"] * len(candidates)))
-        listed_in = "organization_id IN ({})".format(", ".join(["%s"] * len(organizations)))
-        params: list[Any] = [*candidates, *organizations]
-        select = "id"
-    else:
-        ids, listed_in = "id = ANY(%s::uuid[])", "organization_id = ANY(%s::uuid[])"
-        params = [candidates, [str(pk) for pk in organizations]]
-        select = "id::text"
     sql = (
-        f"SELECT {select}, last_verified FROM directory_service"  # noqa: S608 - no input in it
-        f" WHERE {ids} AND {plus}{listed_in}"
-        f" AND {plus}review_status = %s AND {plus}status IN ({statuses})"
+        f"SELECT id, last_verified FROM directory_service WHERE id IN ({ids})"  # noqa: S608 - placeholders only
+        f" AND +organization_id IN ({listed_in})"
+        f" AND +review_status = %s AND +status IN ({statuses})"
     )
-    params += [Service.Review.APPROVED, *PUBLIC_STATUSES]
+    params = [*candidates, *organizations, Service.Review.APPROVED, *PUBLIC_STATUSES]
     cutoff = outdated_cutoff()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

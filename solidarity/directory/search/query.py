@@ -4,9 +4,7 @@ Joins the index table with `QuerySet.extra` because Django has no portable way t
 FTS5 table; every value reaches the engine as a bound parameter, and query words are `\\w` only.
 """
 
-from typing import Any
-
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import QuerySet
 
 from solidarity.directory.models import Service
@@ -99,39 +97,24 @@ def matching(
     )
 
 
-def matched_keys(words: list[str], tags: list[str]) -> set[Any]:
-    """The index keys of every service matching the words and tags, unranked: FTS5 rowids on
-    SQLite (`index.fts_rowid` of the service's id), service ids as text on PostgreSQL. Listing
-    them is the cheapest question the index answers: no rank, no join."""
+def matched_keys(words: list[str], tags: list[str]) -> set[int]:
+    """SQLite: the FTS5 rowids (`index.fts_rowid` of the service's id) of every service
+    matching the words and tags. Listing them is the cheapest question the index answers: no
+    rank, no join. (PostgreSQL reads a match's rows from a wide table; `selectors` asks it about
+    each candidate instead.)"""
+    assert connection.vendor == "sqlite"
     words = usable(words)
     if not words and not tags:
         return set()
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
-            cursor.execute(sql, [fts5_query(words, tags)])
-        else:
-            # From the GIN index (a bitmap of the matches, then their rows), never by testing
-            # every row: the planner chose a scan of all 60,000 vectors for "clinic" (26,555
-            # matches, 117 ms against 66 ms).
-            # As text: 26,555 UUID objects cost more than the query.
-            sql = f"SELECT service_id::text FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s)"  # noqa: S608
-            with transaction.atomic():
-                cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute(sql, [tsquery(words, tags)])
-                keys = {row[0] for row in cursor.fetchall()}
-                # Within a request's transaction, the queries after this one plan as usual.
-                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
-                return keys
+        sql = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"  # noqa: S608
+        cursor.execute(sql, [fts5_query(words, tags)])
         return {row[0] for row in cursor.fetchall()}
 
 
-def keys_of(service_ids: list[Any]) -> list[Any]:
-    """The services' keys in `matched_keys`, from their ids as the database gives them."""
-    if connection.vendor == "sqlite":
-        # index.fts_rowid, from the 32 hex digits SQLite stores.
-        return [int(service_id[:16], 16) >> 1 for service_id in service_ids]
-    return service_ids
+def keys_of(service_ids: list[str]) -> list[int]:
+    """SQLite: `index.fts_rowid` of services, from the 32 hex digits of their stored ids."""
+    return [int(service_id[:16], 16) >> 1 for service_id in service_ids]
 
 
 def at_most(words: list[str], tags: list[str], count: int) -> bool:
