@@ -364,7 +364,7 @@ NEARER_STEPS_KM = (4.0, 10.0)
 RANKED_RESULTS = 1000
 
 
-def search_hits(search: SearchQuery, *, limit: int) -> list[Hit]:
+def search_hits(search: SearchQuery, *, limit: int, shown: int | None = None) -> list[Hit]:
     """`first_hits` of `service_search(search)`. Browsing nearest first, the first `limit`
     results are looked for in a small box first, then a larger one: when the `limit`-th
     result found is within the box's radius, no service outside the box can come before it,
@@ -380,7 +380,7 @@ def search_hits(search: SearchQuery, *, limit: int) -> list[Hit]:
     they are read again, ranked, which is cheap for a few hundred matches."""
     tags = filter_tags(search)
     if (search.query or tags) and distance_order(search) and not search.open_now:
-        return nearest_matches(search, limit=limit)
+        return nearest_matches(search, limit=limit, shown=shown)
     if search.query and not distance_order(search):
         if surely_few(search):
             return first_hits(service_search(search), limit=limit)
@@ -407,7 +407,7 @@ FIRST_BOX_KM = 2.0
 LISTED_CHUNK = 2000
 
 
-def nearest_matches(search: SearchQuery, *, limit: int) -> list[Hit]:
+def nearest_matches(search: SearchQuery, *, limit: int, shown: int | None = None) -> list[Hit]:
     """`first_hits` of a text (or filter) search nearest first, without "open now": the same
     hits in the same order, found from the other end. Checking every match's locations cost
     per match ("clinic" near central Montreal: 26,555 matches, 142 ms of CPU on SQLite, 340 ms
@@ -418,7 +418,9 @@ def nearest_matches(search: SearchQuery, *, limit: int) -> list[Hit]:
     (`nearest_listed`); on PostgreSQL one query checks each public service in the box against
     its own index row (`in_box_matching`). As in `search_hits`, a box that holds `limit`
     results, the last within the box's radius, gives the same answer as the whole radius;
-    otherwise a larger box is read, sized by how many results the smaller one held."""
+    otherwise a larger box is read, sized by how many results the smaller one held. `shown`:
+    only the first `shown` hits are shown (the page), so only they are put in the exact order
+    among services at the same distance; the rest are in distance order and counted."""
     near = search.near
     assert near is not None
     organizations = public_organization_ids(search.city)
@@ -442,7 +444,7 @@ def nearest_matches(search: SearchQuery, *, limit: int) -> list[Hit]:
             break
         wanted = math.sqrt(limit / max(len(found), 1)) * 1.2
         radius = min(search.radius_km, radius * min(max(wanted, 1.5), 4.0))
-    return [Hit(pk, nearest[pk]) for pk in in_order(found, nearest, limit)]
+    return [Hit(pk, nearest[pk]) for pk in in_order(found, nearest, limit, shown=shown)]
 
 
 def nearest_listed(
@@ -547,16 +549,25 @@ def as_date(value: Any) -> datetime.date:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
-def in_order(found: list[tuple[Any, bool]], nearest: dict[Any, float], limit: int) -> list[Any]:
+def in_order(
+    found: list[tuple[Any, bool]], nearest: dict[Any, float], limit: int, *, shown: int | None
+) -> list[Any]:
     """The first `limit` of `found` (sorted by distance) in `ordering`'s distance order:
-    distance, then fresh before "may be outdated", then name and id, which are read only for
-    services at the same distance as another (the services of one place)."""
+    distance, then fresh before "may be outdated", then name and id. Names are read only for
+    services at the same distance as another (the services of one place: 677 of the first
+    1,001 for "clinic" in central Montreal), and only for those among the first `shown`."""
     end = limit
     while end < len(found) and nearest[found[end][0]] == nearest[found[limit - 1][0]]:
         end += 1
-    first = found[:end]
-    counts = Counter(nearest[pk] for pk, _outdated in first)
-    tied = [pk for pk, _outdated in first if counts[nearest[pk]] > 1]
+    first = sorted(found[:end], key=lambda row: (nearest[row[0]], row[1]))
+    shown = len(first) if shown is None else min(shown, len(first))
+    boundary = (nearest[first[shown - 1][0]], first[shown - 1][1]) if shown else None
+    counts = Counter((nearest[pk], outdated) for pk, outdated in first)
+    tied = [
+        pk
+        for pk, outdated in first
+        if counts[nearest[pk], outdated] > 1 and boundary and (nearest[pk], outdated) <= boundary
+    ]
     position: dict[Any, int] = {}
     if tied:
         # The database's order of names (the visitor's language, its collation), read with the

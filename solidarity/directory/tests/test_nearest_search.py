@@ -85,3 +85,42 @@ def test_nearest_first_with_places_shared_and_corners(listings):
         "Corner clinic",
         "Far clinic",
     ]
+
+
+@pytest.mark.parametrize("shown", [1, 2, 3, 4])
+def test_the_hits_shown_are_in_the_exact_order(listings, shown, monkeypatch):
+    """Only the page shown is put in the exact order among listings at one place; the same
+    hits are counted."""
+    monkeypatch.setattr(selectors, "FIRST_BOX_KM", 1.0)
+    search = SearchQuery(query="clinic", near=HERE, order=Order.DISTANCE)
+    everything = search_hits(search, limit=20)
+    page = search_hits(search, limit=20, shown=shown)
+    assert names(page[:shown]) == names(everything[:shown])
+    assert sorted(names(page)) == sorted(names(everything))
+
+
+ORDER = ["Near clinic", "Alpha clinic", "Zeta clinic", "Beta clinic", "Side clinic"]
+LAST = ["Corner clinic", "Far clinic"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("2", ORDER[2:4]),
+        ("x", ORDER[0:2]),
+        ("²", ORDER[0:2]),
+        ("0", ["Far clinic"]),  # the paginator shows the last page
+        ("-1", ["Far clinic"]),
+        ("99", ["Far clinic"]),
+    ],
+)
+def test_any_page_number_shows_its_results_in_order(client, listings, page, expected, monkeypatch):
+    from solidarity.directory.views import public
+
+    monkeypatch.setattr(public, "PER_PAGE", 2)
+    params = {"q": "clinic", "lat": "45.50", "lon": "-73.57", "order": "distance", "page": page}
+    body = client.get("/en/services/", params).content.decode()
+    shown = sorted(
+        (n for n in [*ORDER, *LAST] if f">{n}<" in body), key=lambda n: body.index(f">{n}<")
+    )
+    assert shown == expected

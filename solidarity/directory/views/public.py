@@ -29,8 +29,17 @@ class CappedPaginator(Paginator):
     cap = RESULTS_CAP
 
     @classmethod
-    def of(cls, search: SearchQuery, per_page: int) -> "CappedPaginator":
-        return cls(selectors.search_hits(search, limit=cls.cap + 1), per_page)
+    def of(cls, search: SearchQuery, per_page: int, page: str | None = None) -> "CappedPaginator":
+        """`page`: the page asked for; the hits after it need not be in their exact order. A
+        page number the paginator would replace by the last page puts every hit in order."""
+        limit = cls.cap + 1
+        if not page:
+            shown = per_page
+        elif page.isascii() and page.isdigit() and int(page) >= 1:
+            shown = min(int(page) * per_page, limit)
+        else:
+            shown = limit
+        return cls(selectors.search_hits(search, limit=limit, shown=shown), per_page)
 
     @property
     def capped(self) -> bool:
@@ -60,7 +69,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "page": None, **map_context()}
         return render(request, "directory/search.html", context, status=400)
     query = form.to_query() if form.is_bound else SearchQuery()
-    paginator = CappedPaginator.of(query, PER_PAGE)
+    paginator = CappedPaginator.of(query, PER_PAGE, request.GET.get("page"))
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = cards.results(list(page.object_list))
     params = request.GET.copy()
