@@ -16,6 +16,9 @@ PRODUCTION_ENV = {
     "REPORT_RECEIPT_PEPPER": "p" * 48,
     "ALLOWED_HOSTS": "solidarity.example.org",
     "SITE_URL": "https://solidarity.example.org",
+    # Shared and in memory, as docs/deploy.md asks (solidarity.ops.checks).
+    "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "CACHE_LOCATION": "redis://127.0.0.1:6379/1",
 }
 
 

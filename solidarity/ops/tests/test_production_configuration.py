@@ -21,6 +21,9 @@ PRODUCTION = {
     "REPORT_RECEIPT_PEPPER": "p" * 48,
     "ALLOWED_HOSTS": "solidarity.example.org",
     "SITE_URL": "https://solidarity.example.org",
+    # Shared and in memory, as docs/deploy.md asks (solidarity.ops.checks).
+    "CACHE_BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "CACHE_LOCATION": "redis://127.0.0.1:6379/1",
 }
 SETTINGS_VARIABLES = {
     *PRODUCTION,
