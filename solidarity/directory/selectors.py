@@ -370,14 +370,18 @@ def search_hits(search: SearchQuery, *, limit: int, shown: int | None = None) ->
     result found is within the box's radius, no service outside the box can come before it,
     so the answer is the same as in the whole radius, at a fraction of the cost where
     listings are dense (near the centre of Montreal among 60,000 services: 271 -> 131 ms of
-    CPU). A full-text search costs the same per match whatever the box: one query.
+    CPU). A text (or filter) search nearest first starts from the location indexes too
+    (`nearest_matches`); with "open now" it is one query.
 
     A text search in relevance order first reads its results freshest first, which needs no
     rank. With more than RANKED_RESULTS of them, that is the order shown. Ranking is the costly
     part of a broad search: bm25 or ts_rank for each of thousands of matches ("clinic" finds
     26,555 of the 60,000 demo listings, "shelter" 12,526). Their first page would be chosen by
     how often a listing's text repeats a word that all of them contain. With fewer results,
-    they are read again, ranked, which is cheap for a few hundred matches."""
+    they are read again, ranked, which is cheap for a few hundred matches; a search sure to
+    have few (`surely_few`) is read ranked at once. `limit` must exceed RANKED_RESULTS for the
+    two orders to be told apart (the search page asks for 1,001). `shown`: see
+    `nearest_matches`."""
     tags = filter_tags(search)
     if (search.query or tags) and distance_order(search) and not search.open_now:
         return nearest_matches(search, limit=limit, shown=shown)
