@@ -61,3 +61,20 @@ def test_a_category_word_finds_the_listings_of_its_subcategories(provider):
     factories.service(provider, name={"en": "Women's house"}, term_codes=("women-shelter",))
     found = selectors.service_search(selectors.SearchQuery(query="shelter"))
     assert sorted(s.name for s in found) == ["Women's house", "Youth house"]
+
+
+def test_a_capped_search_says_which_listings_come_first(client, shelters, monkeypatch):
+    from solidarity.directory.views.public import CappedPaginator
+
+    monkeypatch.setattr(selectors, "RANKED_RESULTS", 3)
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    url = reverse("directory:search")
+
+    body = client.get(url, {"q": "shelter"}).content.decode()
+    assert "More than 3 services found" in body
+    assert "The most recently checked listings come first." in body
+    assert names(body, shelters)[0] == "Night refuge"
+
+    few = client.get(url, {"q": "beds"}).content.decode()
+    assert "1 service found" in few
+    assert "The most recently checked listings come first." not in few

@@ -78,6 +78,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query,
+        # Past the cap, results are not ranked but shown most recently checked first
+        # (selectors.search_hits): the page says so.
+        "freshest_first": paginator.capped and not selectors.distance_order(query),
         "params": params.urlencode(),
         **map_context(),
     }
