@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "solidarity.lib.csp.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
