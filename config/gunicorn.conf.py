@@ -19,9 +19,10 @@ graceful_timeout = 20
 # Recycle workers now and then so that no slow leak grows without bound.
 max_requests = 5000
 max_requests_jitter = 500
-# GUNICORN_ACCESS_LOG=off leaves access logging to the reverse proxy (deploy/nginx.conf and
-# deploy/Caddyfile log the same fields).
-accesslog = None if os.environ.get("GUNICORN_ACCESS_LOG", "on") == "off" else "-"
+# The access log is the reverse proxy's (deploy/nginx.conf and deploy/Caddyfile log the same
+# fields, without the address): gunicorn's own copy cost about a fifth of a bare request's CPU
+# (bench/endorsement_surge.md, session 5). GUNICORN_ACCESS_LOG=on writes it as well, to stdout.
+accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "off") == "on" else None
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 # Only the reverse proxy may say which scheme the visitor used (its address, if not local).

@@ -44,8 +44,8 @@ def test_gunicorn_threads_come_from_the_environment(monkeypatch):
     assert runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["threads"] == 4
 
 
-def test_gunicorn_access_log_can_be_left_to_the_proxy(monkeypatch):
+def test_gunicorn_leaves_the_access_log_to_the_proxy_unless_asked(monkeypatch):
     conf = ROOT / "config" / "gunicorn.conf.py"
-    assert runpy.run_path(str(conf))["accesslog"] == "-"
-    monkeypatch.setenv("GUNICORN_ACCESS_LOG", "off")
     assert runpy.run_path(str(conf))["accesslog"] is None
+    monkeypatch.setenv("GUNICORN_ACCESS_LOG", "on")
+    assert runpy.run_path(str(conf))["accesslog"] == "-"
