@@ -467,30 +467,39 @@ def nearest_listed(
     return found
 
 
+def locations_in_box(near: Near, radius_km: float) -> tuple[str, list[Any]]:
+    """SQL for (service_id, d2): each live location in the box around `near` with the squared
+    distance to it (longitudes scaled by the latitude's cosine), one row per service there."""
+    box = geo.bounding_box(near.latitude, near.longitude, radius_km)
+    cos = math.cos(math.radians(near.latitude))
+    sql = (
+        "SELECT sal.service_id, (l.latitude - %s) * (l.latitude - %s)"
+        " + ((l.longitude - %s) * %s) * ((l.longitude - %s) * %s) AS d2"
+        " FROM directory_location l"
+        " JOIN directory_serviceatlocation sal ON sal.location_id = l.id"
+        " WHERE l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s"
+        " AND NOT l.is_retired"
+    )
+    lat, lon = near.latitude, near.longitude
+    return sql, [lat, lat, lon, cos, lon, cos, *box.latitudes, *box.longitudes]
+
+
 def in_box_matching(
     near: Near, radius_km: float, organizations: list[Any], words: list[str], tags: list[str]
 ) -> tuple[dict[Any, float], list[tuple[Any, bool]]]:
     """PostgreSQL: `in_box` and `nearest_listed` in one query, each service in the box checked
     against its own index row (one look-up by id). Listing every match instead meant reading
     the rows of all of them from the index's wide table ("clinic": 26,555 rows, 58 ms)."""
-    box = geo.bounding_box(near.latitude, near.longitude, radius_km)
-    cos = math.cos(math.radians(near.latitude))
+    locations, params = locations_in_box(near, radius_km)
     sql = (
-        "SELECT b.service_id::text, b.d2, s.last_verified FROM ("
-        " SELECT sal.service_id, MIN((l.latitude - %s) * (l.latitude - %s)"
-        " + ((l.longitude - %s) * %s) * ((l.longitude - %s) * %s)) AS d2"
-        " FROM directory_location l"
-        " JOIN directory_serviceatlocation sal ON sal.location_id = l.id"
-        " WHERE l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s"
-        " AND NOT l.is_retired GROUP BY sal.service_id) AS b"
+        "SELECT b.service_id::text, b.d2, s.last_verified FROM ("  # noqa: S608 - constant SQL
+        f" SELECT service_id, MIN(d2) AS d2 FROM ({locations}) AS located GROUP BY service_id) AS b"
         " JOIN directory_service s ON s.id = b.service_id"
         " WHERE s.organization_id = ANY(%s::uuid[]) AND s.review_status = %s"
         " AND s.status = ANY(%s) AND EXISTS (SELECT 1 FROM directory_service_fts f"
         " WHERE f.service_id = b.service_id AND f.vector @@ to_tsquery('simple', %s))"
         " ORDER BY b.d2"
     )
-    lat, lon = near.latitude, near.longitude
-    params: list[Any] = [lat, lat, lon, cos, lon, cos, *box.latitudes, *box.longitudes]
     params += [[str(pk) for pk in organizations], Service.Review.APPROVED]
     cutoff = outdated_cutoff()
     params += [list(PUBLIC_STATUSES), tsquery(usable(words), tags)]
@@ -505,18 +514,7 @@ def in_box(near: Near, radius_km: float) -> dict[str, float]:
     """SQLite: service id -> squared distance to its nearest live location in the box, for every
     service with one there, read from the covering indexes `location_box_idx` and
     `sal_location_service_idx` alone."""
-    box = geo.bounding_box(near.latitude, near.longitude, radius_km)
-    cos = math.cos(math.radians(near.latitude))
-    sql = (
-        "SELECT sal.service_id, (l.latitude - %s) * (l.latitude - %s)"
-        " + ((l.longitude - %s) * %s) * ((l.longitude - %s) * %s)"
-        " FROM directory_location l"
-        " JOIN directory_serviceatlocation sal ON sal.location_id = l.id"
-        " WHERE l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s"
-        " AND NOT l.is_retired"
-    )
-    lat, lon = near.latitude, near.longitude
-    params = [lat, lat, lon, cos, lon, cos, *box.latitudes, *box.longitudes]
+    sql, params = locations_in_box(near, radius_km)
     nearest: dict[str, float] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
