@@ -1,0 +1,137 @@
+"""Instructions per request, counted by valgrind's callgrind: a cost that holds on a busy machine.
+
+    .venv/bin/python -m bench.instructions [--path nojs|pow|bare] [--count 50] [--database postgres]
+
+Timings on this 2-vCPU machine move by 30 to 60 % when anything else runs, even at `nice 19`. The
+number of instructions the Django process executes for a request does not: the same count twice
+differed by 0.015 % (session 5). Use it to compare two versions of the code, one after the other;
+it leaves out the database server's work (PostgreSQL) and gunicorn's, which the surge benchmark's
+`/proc` CPU columns show.
+
+How: a fresh database is prepared as for the surge (`bench.surge.prepare`); this module then runs
+itself under `valgrind --tool=callgrind --instr-atstart=no`, warms up with 30 requests through
+Django's test client, and counts only the `--count` requests that follow (callgrind_control turns
+counting on and off around them). Needs valgrind (installed from Debian when missing, as root).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import harness, surge
+
+WARM_UP = 30
+
+
+def ensure_valgrind() -> str | None:
+    if shutil.which("valgrind") is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        command = ["apt-get", "install", "-y", "-qq", "valgrind"]
+        subprocess.run(command, env=env, capture_output=True, check=False)
+    return shutil.which("valgrind")
+
+
+def target(path: str, count: int, folder: Path) -> None:
+    """Runs under callgrind: warm up, say ready, wait, make `count` requests, say done."""
+    from bench.endorsement_surge import MAIL, TASKS, ProvenSurge, solved_payloads
+
+    os.environ.update(VAR_DIR=tempfile.mkdtemp(), **MAIL, **TASKS["database"], **surge.FAST_KDF)
+    ProvenSurge.payloads = solved_payloads(count + WARM_UP)
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/en/endorse/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token is not None, "no CSRF token on the endorse page"
+    generator = (ProvenSurge if path == "pow" else surge.Surge)(cookie="", token=token[1])
+    visitors = iter(range(1, 10**7))
+
+    def one() -> None:
+        if path == "bare":
+            client.get(harness.BARE)
+            return
+        number = next(visitors)
+        request = generator.request(number)
+        address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+        response = client.generic(
+            "POST", request.path, request.body, content_type=request.headers["Content-Type"],
+            HTTP_X_FORWARDED_FOR=address,
+        )  # fmt: skip
+        assert response.status_code == 302, f"submission answered {response.status_code}"
+
+    for _ in range(WARM_UP):
+        one()
+    (folder / "ready").write_text(str(os.getpid()))
+    while not (folder / "go").exists():
+        time.sleep(0.05)
+    for _ in range(count):
+        one()
+    (folder / "done").touch()
+    while not (folder / "exit").exists():
+        time.sleep(0.05)
+
+
+def count_instructions(path: str, count: int, database_url: str) -> int:
+    """Instructions of the Django process per request, for `count` requests of `path`."""
+    folder = Path(tempfile.mkdtemp(prefix="solidarity-callgrind-"))
+    command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", "-q"]
+    command += [f"--callgrind-out-file={folder}/out.%p", sys.executable, "-m", "bench.instructions"]
+    command += ["--target", str(folder), "--path", path, "--count", str(count)]
+    env = harness.server_env(database_url, "bench.settings", {})
+    with subprocess.Popen(command, cwd=harness.ROOT, env=env) as process:
+        while not (folder / "ready").exists():
+            if process.poll() is not None:
+                raise RuntimeError("the counted process stopped before it was ready")
+            time.sleep(0.5)
+        pid = (folder / "ready").read_text()
+        control = ["callgrind_control", "-i", "on", pid]
+        subprocess.run(control, check=True, capture_output=True)
+        (folder / "go").touch()
+        while not (folder / "done").exists():
+            if process.poll() is not None:
+                raise RuntimeError("the counted process stopped before it was done")
+            time.sleep(0.5)
+        for action in (["-i", "off", pid], ["-d", pid]):
+            subprocess.run(["callgrind_control", *action], check=True, capture_output=True)
+        (folder / "exit").touch()
+    totals = [
+        int(line.split()[1])
+        for out in folder.glob("out.*")
+        for line in out.read_text(errors="replace").splitlines()
+        if line.startswith("totals:")
+    ]
+    shutil.rmtree(folder, ignore_errors=True)
+    return sum(totals) // count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--path", choices=["nojs", "pow", "bare"], default="nojs")
+    parser.add_argument("--count", type=int, default=50)
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--target", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.target:
+        target(args.path, args.count, Path(args.target))
+        return
+    if ensure_valgrind() is None:
+        raise SystemExit("valgrind is not installed")
+    postgres = args.database == "postgres"
+    database = harness.postgres_database() if postgres else harness.sqlite_database()
+    with database as url:
+        url = surge.fresh_postgres_database(url, "instructions") if postgres else url
+        surge.prepare(url)
+        per_request = count_instructions(args.path, args.count, url)
+    print(f"{args.path} on {args.database}: {per_request:,} instructions per request")
+
+
+if __name__ == "__main__":
+    main()
