@@ -19,11 +19,12 @@ def pytest_configure(config: pytest.Config) -> None:
 def _empty_cache() -> None:
     """Each test starts with an empty cache: tests write data without bumping the public-page
     generations (solidarity.lib.cache), and a page cached by an earlier test must not leak in."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     from solidarity.directory.search import synonyms
 
     cache.clear()
+    caches["searches"].clear()
     synonyms.forget()
 
 

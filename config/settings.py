@@ -7,6 +7,7 @@ refuses to start while a development secret or DEBUG is left in place.
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -164,12 +165,25 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches, sessions, tasks ---------------------------------------------------------------
-CACHES = {
+# Searches answered in the last minute, kept by each worker in its own memory only (never the
+# shared cache, which may persist): a search is not kept longer than a few minutes (DESIGN.md
+# §2), so at most SEARCH_CACHE_LIMIT seconds. 0 turns it off. solidarity/lib/cache.py says why.
+SEARCH_CACHE_LIMIT = 300
+SEARCH_CACHE_SECONDS = max(0, min(env_int("SEARCH_CACHE_SECONDS", 60), SEARCH_CACHE_LIMIT))
+CACHES: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env_str("CACHE_LOCATION", "solidarity"),
-    }
+    },
+    "searches": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "solidarity-searches",
+        "TIMEOUT": SEARCH_CACHE_SECONDS,
+        # At most 256 answers of at most 128 KB each (SEARCH_CACHE_MAX_BYTES) per worker.
+        "OPTIONS": {"MAX_ENTRIES": 256, "CULL_FREQUENCY": 4},
+    },
 }
+SEARCH_CACHE_MAX_BYTES = 128 * 1024
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

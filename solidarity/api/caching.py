@@ -1,6 +1,7 @@
 """API responses cached like public pages (lib/cache.py): per language and address, dropped as
-soon as what they are made of changes. Only pagination and shape parameters are cached; any
-filter or search is answered afresh, so the cache never holds what someone looked for."""
+soon as what they are made of changes. Only pagination and shape parameters reach the shared
+cache. A filter or search is answered afresh, except by an operation marked `searches`
+(`/services`): those are kept for a minute in the worker's own memory, as the search page is."""
 
 from collections.abc import Callable, Collection
 from typing import Any
@@ -15,5 +16,7 @@ ENDORSEMENTS = ("endorsements", "cities")
 PAGING = ("page", "per_page")
 
 
-def cached(*, scopes: Collection[str], params: Collection[str] = PAGING) -> Callable[[Any], Any]:
-    return decorate_view(cache_public(scopes=scopes, query_params=params))
+def cached(
+    *, scopes: Collection[str], params: Collection[str] = PAGING, searches: bool = False
+) -> Callable[[Any], Any]:
+    return decorate_view(cache_public(scopes=scopes, query_params=params, searches=searches))

@@ -21,9 +21,22 @@ What is never cached, to keep one visitor's page from reaching another and to le
 - anything for a request that carries a session cookie (logged-in users, flash messages);
 - a response that sets a cookie, used a CSRF token (a form that POSTs), wrote to the session,
   is not a 200, or says `Cache-Control: private/no-store/no-cache`;
-- a request whose query string has a parameter outside `query_params` (default: `page`): search
-  terms are never written to the cache, and a cache hit can never reveal that someone else
-  searched for the same thing a minute ago.
+- a request whose query string has a parameter outside `query_params` (default: `page`), unless
+  the view is a search (`searches=True`, below). Such requests never reach the shared cache.
+
+Searches (`searches=True`: the directory's search page and `/api/services`) are kept apart, in
+each worker process's own memory (the `searches` cache), for `SEARCH_CACHE_SECONDS` (a minute;
+at most five, settings.py), and dropped at once when what they are made of changes, like the
+pages above. Without it a search cost 15-200 ms of CPU, and a surge of people looking for the
+same shelter after a news story would queue behind each other (bench/directory_search.md).
+What this keeps and what it reveals (docs/directory.md):
+- an answer given in the last minute, in memory: never in the shared cache (Redis may write
+  to disk), a file, a table or a log, and gone when the worker stops. DESIGN.md §2 allows
+  nothing about a visitor that outlives a few minutes; this outlives one by default, five at most.
+- someone timing a search can tell whether the same worker answered the very same search
+  (words, filters, page, and for "near me" the place the browser rounded to about 1 km) in the
+  last minute, not who asked it. `SEARCH_CACHE_SECONDS=0` turns it off for a deployment that
+  wants none of it.
 """
 
 import hashlib
@@ -32,7 +45,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import BaseCache, cache, caches
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
@@ -43,6 +56,7 @@ from solidarity.ops.models import ContentGeneration
 
 View = Callable[..., HttpResponse]
 DEFAULT_TIMEOUT = 300
+SEARCHES = "searches"  # settings.CACHES
 
 
 def content_changed(*scopes: str) -> None:
@@ -79,19 +93,26 @@ def cache_key(request: HttpRequest, scopes: Collection[str]) -> str:
     return f"public:{generations(scopes)}:{get_language()}:{digest}"
 
 
-def may_use_cache(request: HttpRequest, query_params: Collection[str]) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and set(request.GET) <= set(query_params)
-    )
+def cache_for(
+    request: HttpRequest, query_params: Collection[str], *, searches: bool
+) -> BaseCache | None:
+    """The cache that may answer this request: the shared one, this process's own searches,
+    or none."""
+    if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    if set(request.GET) <= set(query_params):
+        return cache
+    if searches and settings.SEARCH_CACHE_SECONDS > 0:
+        return caches[SEARCHES]
+    return None
 
 
-def may_store(request: HttpRequest, response: HttpResponse) -> bool:
+def may_store(request: HttpRequest, response: HttpResponse, *, max_bytes: int | None) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not response.streaming
+        and (max_bytes is None or len(response.content) <= max_bytes)
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not getattr(getattr(request, "session", None), "modified", False)
@@ -104,20 +125,26 @@ def cache_public(
     scopes: Collection[str],
     timeout: int = DEFAULT_TIMEOUT,
     query_params: Collection[str] = ("page",),
+    searches: bool = False,
 ) -> Callable[[View], View]:
-    """Serves a public view from the cache while none of `scopes` has changed."""
+    """Serves a public view from the cache while none of `scopes` has changed. `searches`: a
+    request with other parameters than `query_params` is a search, answered from this process's
+    searches of the last minute (module docstring)."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not may_use_cache(request, query_params):
+            store = cache_for(request, query_params, searches=searches)
+            if store is None:
                 return vary_on_cookie(view(request, *args, **kwargs))
+            shared = store is cache
             key = cache_key(request, scopes)
-            response = cache.get(key)
+            response = store.get(key)
             if response is None:
                 response = rendered(view(request, *args, **kwargs))
-                if may_store(request, response):
-                    cache.set(key, response, timeout)
+                max_bytes = None if shared else settings.SEARCH_CACHE_MAX_BYTES
+                if may_store(request, response, max_bytes=max_bytes):
+                    store.set(key, response, timeout if shared else settings.SEARCH_CACHE_SECONDS)
             return vary_on_cookie(response)
 
         return wrapper

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import timezone
 
 from solidarity.ops import snapshot
@@ -87,6 +87,7 @@ def backup_restore(
 
     snapshot.load(chunks())
     cache.clear()  # pages cached from the replaced data must not outlive it
+    caches["searches"].clear()  # this process's; other workers' expire within a minute
     return BackupSummary(header.engine, header.created_on, header.campaign_key_id, size)
 
 

@@ -71,7 +71,7 @@ class ServiceParams(Schema):
     summary="Paginated services (their own fields; `full` nests everything)",
     openapi_extra=NDJSON_RESPONSE,
 )
-@cached(scopes=DIRECTORY, params=(*PAGING, "minimal", "full"))
+@cached(scopes=DIRECTORY, params=(*PAGING, "minimal", "full"), searches=True)
 def service_list(
     request: HttpRequest,
     params: Query[ServiceParams],

@@ -46,9 +46,44 @@ def test_an_edit_shows_on_the_cached_pages_at_once(client, clinic):
     assert "Harbour health centre" in client.get(clinic.get_absolute_url()).content.decode()
 
 
-def test_a_search_is_never_served_from_the_cache(client, clinic):
-    client.get(reverse("directory:search"), {"q": "harbour"})
+def searched_index(client, path, params):
+    """Whether answering this search read the search index (not the worker's cached answer)."""
     with CaptureQueriesContext(connection) as queries:
-        client.get(reverse("directory:search"), {"q": "harbour"})
-    searched = [q for q in queries.captured_queries if "directory_service_fts" in q["sql"]]
-    assert searched  # searched the index again, not read from the cache
+        response = client.get(path, params)
+    assert response.status_code == 200
+    return any("directory_service_fts" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_search_is_answered_from_the_workers_memory_until_a_listing_changes(client, clinic):
+    path = reverse("directory:search")
+    assert searched_index(client, path, {"q": "harbour"})
+    assert not searched_index(client, path, {"q": "harbour"})
+    assert searched_index(client, path, {"q": "harbour", "page": "1"})  # another search
+
+    clinic.name = clinic.name_en = "Harbour health centre"
+    services.service_save(service=clinic, actor=None, terms=[], languages=["en"], locations=[])
+    assert searched_index(client, path, {"q": "harbour"})
+    assert "Harbour health centre" in client.get(path, {"q": "harbour"}).content.decode()
+
+
+def test_an_api_search_is_answered_from_the_workers_memory(client, clinic):
+    assert searched_index(client, "/api/services", {"search": "harbour"})
+    assert not searched_index(client, "/api/services", {"search": "harbour"})
+    assert client.get("/api/services", {"search": "harbour"}).json()["total_items"] == 1
+
+
+def test_a_search_with_the_cache_off_searches_every_time(client, clinic, settings):
+    settings.SEARCH_CACHE_SECONDS = 0
+    path = reverse("directory:search")
+    assert searched_index(client, path, {"q": "harbour"})
+    assert searched_index(client, path, {"q": "harbour"})
+
+
+def test_a_suspension_drops_the_cached_searches_at_once(client, clinic, provider, organizer):
+    path = reverse("directory:search")
+    assert "Harbour clinic" in client.get(path, {"q": "harbour"}).content.decode()
+    assert client.get("/api/services", {"search": "harbour"}).json()["total_items"] == 1
+    endorsement = Endorsement.objects.get(organization=provider)
+    endorsement_services.endorsement_suspend(endorsement=endorsement, actor=organizer, reason="x")
+    assert "Harbour clinic" not in client.get(path, {"q": "harbour"}).content.decode()
+    assert client.get("/api/services", {"search": "harbour"}).json()["total_items"] == 0

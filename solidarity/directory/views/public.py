@@ -62,7 +62,7 @@ OPEN_NOW_TIMEOUT = 60
 
 
 @require_safe
-@cache_public(scopes=DIRECTORY_SCOPES, timeout=OPEN_NOW_TIMEOUT, query_params=())
+@cache_public(scopes=DIRECTORY_SCOPES, timeout=OPEN_NOW_TIMEOUT, query_params=(), searches=True)
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     if form.is_bound and not form.is_valid():

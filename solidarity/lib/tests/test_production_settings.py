@@ -59,3 +59,19 @@ def test_production_refuses_to_start_with_an_insecure_default(override, complain
     assert result.returncode != 0
     assert "Refusing to start in production" in result.stderr
     assert complaint in result.stderr
+
+
+@pytest.mark.slow
+def test_searches_stay_in_each_workers_memory_for_minutes_at_most_in_production():
+    """With the shared cache on Redis (which may write to disk), searches still stay in the
+    worker's own memory, and a deployment cannot keep them past five minutes."""
+    shown = "from django.conf import settings as s; print(s.SEARCH_CACHE_SECONDS, s.CACHES)"
+    result = manage(
+        "shell", "-v", "0", "-c", shown, env={**PRODUCTION_ENV, "SEARCH_CACHE_SECONDS": "3600"}
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    seconds, caches = result.stdout.split(" ", 1)
+    assert seconds == "300"
+    assert "'searches': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'" in caches
+    assert "RedisCache" in caches  # the shared one

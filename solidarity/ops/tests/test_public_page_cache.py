@@ -1,6 +1,10 @@
 """Public pages and API responses are cached per language and renewed when content changes."""
 
+import time
+
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
@@ -103,6 +107,73 @@ def test_search_terms_never_reach_the_cache():
     get(cached, "/api/services?page=2")
 
     assert view.calls == 3
+
+
+def shared_cache_text():
+    """Everything the shared cache holds, as text (the local-memory backend keeps pickles)."""
+    return b"".join(cache._cache.values()).decode("latin-1")
+
+
+def test_a_search_is_kept_a_minute_in_the_workers_own_memory_only(monkeypatch):
+    view = CountingView()
+    cached = cache_public(scopes=("directory",), searches=True)(view)
+
+    get(cached, "/api/services?search=clinic+no+health+card")
+    get(cached, "/api/services?search=clinic+no+health+card")
+    assert view.calls == 1
+    assert "clinic" not in shared_cache_text()
+
+    a_minute_later = time.time() + settings.SEARCH_CACHE_SECONDS + 1
+    monkeypatch.setattr(time, "time", lambda: a_minute_later)
+    get(cached, "/api/services?search=clinic+no+health+card")
+    assert view.calls == 2
+
+
+def test_a_change_drops_the_searches_at_once():
+    view = CountingView()
+    cached = cache_public(scopes=("directory",), searches=True)(view)
+
+    get(cached, "/api/services?search=clinic")
+    content_changed("directory")
+    get(cached, "/api/services?search=clinic")
+
+    assert view.calls == 2
+
+
+def test_a_deployment_can_turn_the_searches_cache_off(settings):
+    settings.SEARCH_CACHE_SECONDS = 0
+    view = CountingView()
+    cached = cache_public(scopes=("directory",), searches=True)(view)
+
+    get(cached, "/api/services?search=clinic")
+    get(cached, "/api/services?search=clinic")
+
+    assert view.calls == 2
+
+
+def test_a_large_answer_is_not_kept(settings):
+    settings.SEARCH_CACHE_MAX_BYTES = 100
+    calls = []
+
+    def large(request):
+        calls.append(request)
+        return HttpResponse("x" * 101)
+
+    cached = cache_public(scopes=("directory",), searches=True)(large)
+    get(cached, "/api/services?search=clinic")
+    get(cached, "/api/services?search=clinic")
+
+    assert len(calls) == 2
+
+
+def test_visitors_with_a_session_never_read_or_fill_the_searches():
+    view = CountingView()
+    cached = cache_public(scopes=("directory",), searches=True)(view)
+
+    get(cached, "/api/services?search=clinic", HTTP_COOKIE="sessionid=abc")
+    get(cached, "/api/services?search=clinic", HTTP_COOKIE="sessionid=abc")
+
+    assert view.calls == 2
 
 
 def test_errors_are_not_cached():
