@@ -3,7 +3,9 @@ bulk helpers so stored values are exactly Django's. Model instances cost more th
 60,000 services, so parameters are built column by column (one list comprehension per column,
 conversion only for the columns whose values the driver cannot take as they are).
 
-- SQLite: `executemany` of `INSERT … ON CONFLICT (id) DO UPDATE … WHERE <a column differs>`.
+- SQLite: `executemany` of `INSERT … ON CONFLICT (id) DO UPDATE … WHERE <a column differs>`,
+  or of a plain `INSERT` into a table that was empty before the import; columns no row of the
+  batch names are written into the statement as constants, not bound row by row.
 - PostgreSQL: `COPY` (one round trip per batch; `executemany` is one per row): straight into a
   table that was empty before the import, otherwise into a temporary table and then
   `INSERT … SELECT … ON CONFLICT (id) DO UPDATE … WHERE <a column differs>`.
@@ -17,7 +19,7 @@ from typing import Any
 
 from django.db import connection, models
 
-from solidarity.directory.bulk import PLAIN, column_defaults, fast, prepare
+from solidarity.directory.bulk import PLAIN, column_defaults, fast, prepare, sqlite_literal
 
 # Field types whose values may need `fast` (UUIDs on SQLite, dates, times); the rest are plain.
 CONVERTED = (models.UUIDField, models.ForeignKey, models.DateField, models.TimeField)
@@ -50,36 +52,59 @@ def conflict_clause(model: type[models.Model], update: tuple[str, ...], vendor: 
     return f"{clause} WHERE {changed}" if changed else clause
 
 
-@functools.cache
-def statement(model: type[models.Model], update: tuple[str, ...], vendor: str) -> str:
+@functools.lru_cache(maxsize=256)  # a batch's `now` is one of its literals
+def statement(
+    model: type[models.Model],
+    update: tuple[str, ...],
+    vendor: str,
+    literals: tuple[str | None, ...] | None = None,
+    *,
+    new_table: bool = False,
+) -> str:
+    """The insert of one row. `literals` (SQLite): per concrete field, the SQL literal of a
+    constant written into the statement, or None for a bound value. `new_table`: a plain
+    INSERT, for rows whose ids the table cannot hold yet (it had no row before the import)."""
     fields = list(model._meta.concrete_fields)
-    return (
+    marks = ["%s"] * len(fields) if literals is None else [lit or "%s" for lit in literals]
+    sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(fields))}) "
-        f"{conflict_clause(model, update, vendor)}"
+        f"VALUES ({', '.join(marks)})"
     )
+    return sql if new_table else f"{sql} {conflict_clause(model, update, vendor)}"
 
 
-def parameters(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+def parameters(
+    model: type[models.Model], rows: Sequence[dict[str, Any]], *, literals: bool = False
+) -> tuple[tuple[str | None, ...] | None, list[tuple[Any, ...]]]:
     """One tuple per row, in the order of the model's concrete fields; omitted columns take
-    their default (a column no row names is one constant, not looked up row by row)."""
+    their default (a column no row names is one constant, not looked up row by row).
+    `literals` (SQLite): such a constant is written into the statement as an SQL literal and
+    left out of the tuples (binding the same NULL to a service's 24 untranslated columns row
+    after row cost SQLite more than the insert); returns the literals (None for a bound
+    column) with the tuples, or None and the tuples of every column."""
     sqlite = connection.vendor == "sqlite"
     defaults = column_defaults(model)
     named = set().union(*rows)
     count = len(rows)
     columns = []
+    written: list[str | None] = []
     for field in model._meta.concrete_fields:
         name = field.attname
         default = prepare(field, defaults[name]) if name in defaults else None
         if name not in named:
-            columns.append([default] * count)
+            literal = sqlite_literal(default) if literals else None
+            written.append(literal)
+            if literal is None:
+                columns.append([default] * count)
             continue
+        written.append(None)
         values = [row.get(name, default) for row in rows]
         if isinstance(field, CONVERTED):
             # Defaults are prepared already; converting them again is harmless (idempotent).
             values = [v if type(v) in PLAIN else fast(v, field, sqlite) for v in values]
         columns.append(values)
-    return list(zip(*columns, strict=True))
+    params = list(zip(*columns, strict=True))
+    return (tuple(written) if literals else None), params
 
 
 def upsert_rows(
@@ -91,12 +116,17 @@ def upsert_rows(
 ) -> None:
     """Writes `rows` (by attribute name). `new_table`: the table had no row before this import
     and `rows` hold ids not written yet in it (PostgreSQL then copies them straight in)."""
-    params = parameters(model, rows)
     if connection.vendor == "postgresql":
+        _literals, params = parameters(model, rows)
         copy_upsert(model, params, tuple(update), new_table=new_table)
         return
+    sqlite = connection.vendor == "sqlite"
+    literals, params = parameters(model, rows, literals=sqlite)
+    # SQLite: a table empty before the import gets plain INSERTs (the importer writes each id
+    # once); an upsert's conflict check cost a quarter of the time of its inserts.
+    sql = statement(model, tuple(update), connection.vendor, literals, new_table=new_table)
     with connection.cursor() as cursor:
-        cursor.executemany(statement(model, tuple(update), connection.vendor), params)
+        cursor.executemany(sql, params)
 
 
 def copy_upsert(
