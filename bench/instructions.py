@@ -1,6 +1,7 @@
 """Instructions per request, counted by valgrind's callgrind: a cost that holds on a busy machine.
 
     .venv/bin/python -m bench.instructions [--path nojs|pow|bare] [--count 50] [--database postgres]
+    .venv/bin/python -m bench.instructions --path nojs --profile [--top 40]   # where they go
 
 Timings on this 2-vCPU machine move by 30 to 60 % when anything else runs, even at `nice 19`. The
 number of instructions the Django process executes for a request does not: the same count twice
@@ -12,12 +13,19 @@ How: a fresh database is prepared as for the surge (`bench.surge.prepare`); this
 itself under `valgrind --tool=callgrind --instr-atstart=no`, warms up with 30 requests through
 Django's test client, and counts only the `--count` requests that follow (callgrind_control turns
 counting on and off around them). Needs valgrind (installed from Debian when missing, as root).
+
+`--profile` runs the same requests under cProfile instead (no valgrind) and prints the Python
+functions that cost the most, inclusive and exclusive: where to look. cProfile's own overhead
+inflates small, frequently called functions, so confirm every change with the count.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import os
+import pstats
 import re
 import shutil
 import subprocess
@@ -39,8 +47,9 @@ def ensure_valgrind() -> str | None:
     return shutil.which("valgrind")
 
 
-def target(path: str, count: int, folder: Path) -> None:
-    """Runs under callgrind: warm up, say ready, wait, make `count` requests, say done."""
+def target(path: str, count: int, folder: Path, *, profile: bool = False) -> None:
+    """Runs under callgrind: warm up, say ready, wait, make `count` requests, say done (under
+    cProfile instead with `profile`, its statistics written to `folder`/profile)."""
     from bench.endorsement_surge import MAIL, TASKS, ProvenSurge, solved_payloads
 
     os.environ.update(VAR_DIR=tempfile.mkdtemp(), **MAIL, **TASKS["database"], **surge.FAST_KDF)
@@ -52,14 +61,15 @@ def target(path: str, count: int, folder: Path) -> None:
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
     assert token is not None, "no CSRF token on the endorse page"
     generator = (ProvenSurge if path == "pow" else surge.Surge)(cookie="", token=token[1])
+    # Built beforehand, outside the count: what the client does is not the server's work.
+    requests = iter([generator.request(number) for number in range(1, count + WARM_UP + 1)])
     visitors = iter(range(1, 10**7))
 
     def one() -> None:
         if path == "bare":
             client.get(harness.BARE)
             return
-        number = next(visitors)
-        request = generator.request(number)
+        number, request = next(visitors), next(requests)
         address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
         response = client.generic(
             "POST", request.path, request.body, content_type=request.headers["Content-Type"],
@@ -72,8 +82,14 @@ def target(path: str, count: int, folder: Path) -> None:
     (folder / "ready").write_text(str(os.getpid()))
     while not (folder / "go").exists():
         time.sleep(0.05)
+    profiler = cProfile.Profile() if profile else None
+    if profiler is not None:
+        profiler.enable()
     for _ in range(count):
         one()
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(folder / "profile")
     (folder / "done").touch()
     while not (folder / "exit").exists():
         time.sleep(0.05)
@@ -112,15 +128,52 @@ def count_instructions(path: str, count: int, database_url: str) -> int:
     return sum(totals) // count
 
 
+def profile_requests(
+    path: str, count: int, database_url: str, top: int, keep: str | None = None
+) -> str:
+    """The `top` Python functions by inclusive and by exclusive time over `count` requests
+    (the statistics also saved to `keep`, for `python -m pstats`)."""
+    folder = Path(tempfile.mkdtemp(prefix="solidarity-profile-"))
+    command = [sys.executable, "-m", "bench.instructions", "--target", str(folder), "--profile"]
+    command += ["--path", path, "--count", str(count)]
+    env = harness.server_env(database_url, "bench.settings", {})
+    with subprocess.Popen(command, cwd=harness.ROOT, env=env) as process:
+        while not (folder / "done").exists():
+            if process.poll() is not None:
+                raise RuntimeError("the profiled process stopped before it was done")
+            (folder / "go").touch()
+            time.sleep(0.5)
+        (folder / "exit").touch()
+    out = io.StringIO()
+    stats = pstats.Stats(str(folder / "profile"), stream=out)
+    for order in ("cumulative", "tottime"):
+        stats.sort_stats(order).print_stats(top)
+    if keep:
+        shutil.copyfile(folder / "profile", keep)
+    shutil.rmtree(folder, ignore_errors=True)
+    return out.getvalue()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--path", choices=["nojs", "pow", "bare"], default="nojs")
     parser.add_argument("--count", type=int, default=50)
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--profile", action="store_true", help="cProfile instead of callgrind")
+    parser.add_argument("--top", type=int, default=40, help="functions listed with --profile")
+    parser.add_argument("--keep", help="with --profile: save the statistics to this file")
     parser.add_argument("--target", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.target:
-        target(args.path, args.count, Path(args.target))
+        target(args.path, args.count, Path(args.target), profile=args.profile)
+        return
+    if args.profile:
+        postgres = args.database == "postgres"
+        database = harness.postgres_database() if postgres else harness.sqlite_database()
+        with database as url:
+            url = surge.fresh_postgres_database(url, "profile") if postgres else url
+            surge.prepare(url)
+            print(profile_requests(args.path, args.count, url, args.top, args.keep))
         return
     if ensure_valgrind() is None:
         raise SystemExit("valgrind is not installed")
