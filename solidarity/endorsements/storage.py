@@ -10,7 +10,6 @@ connection (server-side binding): PostgreSQL then neither parses nor plans it ag
 value is quoted into SQL text in Python.
 """
 
-import copy
 from collections.abc import Sequence
 from contextlib import nullcontext
 from functools import cache
@@ -19,6 +18,8 @@ from typing import Any, TypeVar
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
+from django.db.models.base import ModelState
+from django.db.models.query_utils import DeferredAttribute
 
 M = TypeVar("M", bound=models.Model)
 
@@ -36,8 +37,13 @@ def _made_per_row(model: type[models.Model]) -> tuple[models.Field[Any, Any], ..
 def new(model: type[M], **values: Any) -> M:
     """`model(**values)` without running `Model.__init__` (with every field's default, and on
     translated models modeltranslation's constructor: 0.2 ms, measured): a copy of a blank
-    instance, with fresh callable defaults (a UUID key) and `values` set as attributes."""
-    instance = copy.copy(_blank(model))
+    instance, with fresh callable defaults (a UUID key) and `values` set as attributes.
+
+    The copy is what `copy.copy` makes of a model instance (its attributes, and a state of its
+    own), without the pickling protocol `copy.copy` goes through for one."""
+    instance = model.__new__(model)
+    instance.__dict__.update(_blank(model).__dict__)
+    instance._state = ModelState()
     for field in _made_per_row(model):
         setattr(instance, field.attname, field.get_default())
     for name, value in values.items():
@@ -72,14 +78,57 @@ def _sql(model: type[models.Model], vendor: str, with_pk: bool = False) -> tuple
     )
 
 
+_TEXT_PREP = {models.CharField.get_prep_value, models.TextField.get_prep_value}
+_TEXT_TO_PYTHON = {models.CharField.to_python, models.TextField.to_python}
+
+
+def _plain(model: type[models.Model], field: models.Field[Any, Any]) -> type | None:
+    """`str` or `bool` when `pre_save` and `get_db_prep_save` of `field` return a value of
+    that type unchanged (a text or boolean column read from the instance's own attributes,
+    with Django's own methods: no `auto_now`, no modeltranslation descriptor, no conversion);
+    else None, and the value goes through those methods."""
+    cls = type(field)
+    if (
+        cls.pre_save is not models.Field.pre_save
+        or cls.get_db_prep_save is not models.Field.get_db_prep_save
+        or cls.get_db_prep_value is not models.Field.get_db_prep_value
+        or type(model.__dict__.get(field.attname)) is not DeferredAttribute
+    ):
+        return None
+    if cls.get_prep_value in _TEXT_PREP and cls.to_python in _TEXT_TO_PYTHON:
+        return str
+    if (
+        cls.get_prep_value is models.BooleanField.get_prep_value
+        and cls.to_python is models.BooleanField.to_python
+    ):
+        return bool
+    return None
+
+
+@cache
+def _columns(
+    model: type[models.Model], with_pk: bool = False
+) -> tuple[tuple[models.Field[Any, Any], str, type | None], ...]:
+    """Each field of `_fields`, its attribute name, and its `_plain` type."""
+    return tuple((field, field.attname, _plain(model, field)) for field in _fields(model, with_pk))
+
+
 def _values(
     instance: models.Model, connection: BaseDatabaseWrapper, with_pk: bool = False
 ) -> list[Any]:
-    """The database values `instance.save()` would insert, in the order of `_fields`."""
-    return [
-        field.get_db_prep_save(field.pre_save(instance, True), connection)
-        for field in _fields(type(instance), with_pk)
-    ]
+    """The database values `instance.save()` would insert, in the order of `_fields`: through
+    each field's `pre_save` and `get_db_prep_save`, except a text or boolean value that these
+    would return unchanged (`_plain`; measured: a third of the time spent here)."""
+    attributes = instance.__dict__
+    values = []
+    for field, attname, plain in _columns(type(instance), with_pk):
+        if plain is not None:
+            value = attributes.get(attname)
+            if isinstance(value, plain):
+                values.append(value)
+                continue
+        values.append(field.get_db_prep_save(field.pre_save(instance, True), connection))
+    return values
 
 
 def insert(instance: models.Model) -> None:

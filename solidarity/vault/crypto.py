@@ -8,10 +8,11 @@
 
 from dataclasses import dataclass
 
+import nacl.bindings
 import nacl.pwhash
 import nacl.secret
 import nacl.utils
-from nacl.public import PrivateKey, PublicKey, SealedBox
+from nacl.public import PrivateKey, SealedBox
 
 KDF = nacl.pwhash.argon2id
 # libsodium's "moderate" limits: about 0.5 s and 256 MiB on this class of machine.
@@ -32,7 +33,10 @@ def new_keypair() -> PrivateKey:
 
 
 def seal(public_key: bytes, plaintext: bytes) -> bytes:
-    return SealedBox(PublicKey(public_key)).encrypt(plaintext)
+    """`SealedBox(PublicKey(public_key)).encrypt(plaintext)`: the same libsodium call
+    (`crypto_box_seal`, a new ephemeral key pair inside each call), which checks the key's
+    type and length as `PublicKey` does, without building the two wrapper objects."""
+    return nacl.bindings.crypto_box_seal(plaintext, public_key)
 
 
 def unseal(private_key: bytes, ciphertext: bytes) -> bytes:

@@ -6,6 +6,7 @@ organizer's session holds (see `vault.session.keyring_for`).
 """
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -138,8 +139,14 @@ def open_json(blob: bytes, *, keyring: dict[int, bytes]) -> dict[str, Any]:
 
 def keyed_hash(value: str, *, purpose: str) -> str:
     """HMAC-SHA256 under KEYED_HASH_SECRET, separated by purpose."""
-    key = hmac.new(settings.KEYED_HASH_SECRET.encode(), purpose.encode(), hashlib.sha256)
-    return hmac.new(key.digest(), value.encode("utf-8"), hashlib.sha256).hexdigest()
+    key = _purpose_key(settings.KEYED_HASH_SECRET, purpose)
+    return hmac.digest(key, value.encode("utf-8"), "sha256").hex()
+
+
+@functools.lru_cache(maxsize=32)
+def _purpose_key(secret: str, purpose: str) -> bytes:
+    """HMAC-SHA256(KEYED_HASH_SECRET, purpose): the key of one purpose, made once per secret."""
+    return hmac.new(secret.encode(), purpose.encode(), hashlib.sha256).digest()
 
 
 def normalize_email(email: str) -> str:
