@@ -31,13 +31,26 @@ def hsds_id(value: Any) -> uuid.UUID:
     return parsed_id(value.strip())
 
 
-@functools.lru_cache(maxsize=20_000)
-def parsed_id(value: str) -> uuid.UUID:
-    """Cached: a service's id comes back in each of its phones, schedules, attributes…"""
+def own_id(value: Any) -> uuid.UUID:
+    """`hsds_id` for an id no other record repeats: parsed without the cache."""
+    if type(value) is str and len(value) <= 250:
+        stripped = value.strip()
+        if stripped:
+            return new_id(stripped)
+    return hsds_id(value)
+
+
+def new_id(value: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)
     except ValueError:
         return uuid.uuid5(IMPORTED_IDS, value)
+
+
+@functools.lru_cache(maxsize=20_000)
+def parsed_id(value: str) -> uuid.UUID:
+    """Cached: a service's id comes back in each of its phones, schedules, attributes…"""
+    return new_id(value)
 
 
 def text(value: Any, max_length: int | None) -> str:

@@ -123,6 +123,12 @@ def translated_names(model: type[models.Model]) -> frozenset[str]:
         return frozenset()
 
 
+@functools.cache
+def translated_columns(model: type[models.Model], language: str) -> tuple[tuple[str, str], ...]:
+    """(attribute, its column in `language`) for the model's translated fields."""
+    return tuple((name, f"{name}_{language}") for name in sorted(translated_names(model)))
+
+
 class Row:
     """One record's fields, converted; each bad field becomes a Problem, not an exception."""
 
@@ -156,6 +162,10 @@ class Row:
         self, name: str, model: type[models.Model], attr: str, *, required: bool = False
     ) -> str:
         value = self.data.get(name)
+        if value is None:  # most optional fields: a CSV reader leaves empty values out
+            if required:
+                self.problem(name, "required")
+            return ""
         if type(value) is str and value and "\x00" not in value:  # the common case, inline
             value = value.strip()
             limit = max_length(model, attr)
@@ -217,12 +227,12 @@ class Importer(Converters):
 
     def build(self, model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
         """A plain row by attribute name; translated text goes to the file's language column
-        (and to the untranslated column, which must not stay empty)."""
-        row = dict(values)
-        language = self.language
-        for key in translated_names(model).intersection(values):
-            row[f"{key}_{language}"] = values[key]
-        return row
+        (and to the untranslated column, which must not stay empty). `values` is the
+        converter's own new dict, completed in place."""
+        for key, column in translated_columns(model, self.language):
+            if key in values:
+                values[column] = values[key]
+        return values
 
     # --- the run --------------------------------------------------------------------------
     def run(self, tables: Iterable[tuple[str, Iterable[Record]]]) -> ImportReport:
@@ -265,7 +275,9 @@ class Importer(Converters):
 
     def convert_record(self, table: str, record: Record, convert: Callable[..., Any]) -> None:
         row = Row(record, self)
-        own_id = row.get("id", f.hsds_id, required=True)
+        # Only the ids other records repeat go through the parsed-id cache (a phone's own id
+        # comes back nowhere, and 200,000 of them would push the services' out of it).
+        own_id = row.get("id", f.hsds_id if table in REFERENCED else f.own_id, required=True)
         if own_id is None or own_id in self.seen[table]:
             return  # the same object nested twice (a service's organization) is read once
         self.seen[table].add(own_id)

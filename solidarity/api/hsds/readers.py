@@ -131,7 +131,7 @@ class ReadError(Exception):
         self.problem = problem
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     table: str
     data: dict[str, Any]
@@ -223,13 +223,20 @@ def read_csv(stream: Any, name: str, table: str) -> Iterator[Record]:
             return
         width = len(header)
         named = [(i, key) for i, key in enumerate(header) if key]
-        rows = (values for values in reader if values)  # blank lines are skipped, uncounted
-        for row, values in enumerate(rows, start=2):
-            if len(values) > width:
-                raise ReadError(Problem(name, row, None, "more values than column names"))
-            if len(values) < width:  # short rows: the missing values are empty
+        keys = header if len(named) == width else None  # every column named: zipped
+        for values in reader:
+            if not values:
+                continue  # blank lines are skipped, uncounted
+            row += 1
+            if len(values) != width:
+                if len(values) > width:
+                    raise ReadError(Problem(name, row, None, "more values than column names"))
+                # short rows: the missing values are empty
                 values += [""] * (width - len(values))
-            data = {key: values[i] for i, key in named if values[i]}
+            if keys is not None:
+                data = {key: value for key, value in zip(keys, values, strict=True) if value}
+            else:
+                data = {key: values[i] for i, key in named if values[i]}
             if max(map(len, values)) > MAX_FIELD_CHARS:
                 too_long = next((k for k, v in data.items() if len(v) > MAX_FIELD_CHARS), None)
                 if too_long:
