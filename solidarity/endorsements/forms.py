@@ -6,13 +6,13 @@ import uuid
 from typing import Any
 
 from django import forms
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.cities.models import City, Commitment
 from solidarity.directory.models import Sector
+from solidarity.endorsements.memo import Memo
 from solidarity.endorsements.models import Endorsement
 from solidarity.lib.antiabuse import HoneypotFormMixin
 from solidarity.lib.pow import ProofOfWorkFormMixin
@@ -52,7 +52,9 @@ class MonthField(forms.Field):
         if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         month = datetime.date(int(match[1]), int(match[2]), 1)
-        if month > timezone.localdate():
+        # Today where the site is is at most a day from today in UTC: a month that began
+        # before yesterday in UTC has begun there too, without asking the time zone.
+        if month >= _utc_yesterday() and month > timezone.localdate():
             raise forms.ValidationError(_("The decision month cannot be in the future."))
         return month
 
@@ -60,16 +62,22 @@ class MonthField(forms.Field):
         return value.strftime("%Y-%m") if isinstance(value, datetime.date) else value
 
 
+CITIES: Memo[dict[str, City]] = Memo("endorsements.cities", 60, City)
+
+
+def _utc_yesterday() -> datetime.date:
+    return datetime.datetime.now(datetime.UTC).date() - datetime.timedelta(days=1)
+
+
 class CityField(forms.ModelChoiceField):
-    """A city by slug, looked up in a cached table: the surge path skips one query."""
+    """A city by slug, looked up in a table kept by the process (`memo`): the surge path
+    skips one query."""
 
     def to_python(self, value: object) -> City | None:
         if value in self.empty_values:
             return None
-        cities = cache.get_or_set(
-            "endorsements:cities", lambda: {city.slug: city for city in City.objects.all()}, 60
-        )
-        city = cities.get(str(value)[:60]) if cities else None
+        cities = CITIES.get(None, lambda: {city.slug: city for city in City.objects.all()})
+        city = cities.get(str(value)[:60])
         if city is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
@@ -200,6 +208,8 @@ class SubmittedEndorseForm(EndorseForm):
         if not isinstance(cls.base_fields, _SharedFields):
             # Once per process: every field, the honeypot and proof-of-work ones included.
             cls.base_fields = _SharedFields(EndorseForm().fields)
+        # Never rendered: no need to translate the labels' ":" (Form.__init__ would).
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
     def _clean_fields(self) -> None:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from solidarity.cities.models import City, Declaration
 from solidarity.directory.models import Organization
 from solidarity.endorsements import storage
+from solidarity.endorsements.memo import Memo
 from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import bump_public_generation
 from solidarity.endorsements.tasks import (
@@ -249,10 +250,13 @@ def _new_organization(submission: Submission, *, language: str, random_slug: boo
     )
 
 
+DECLARATIONS: Memo[int] = Memo("endorsements.declarations", 60, Declaration)
+
+
 def _current_declaration_id(city: City) -> int:
-    key = f"endorsements:declaration:{city.pk}"
-    declaration_id = cache.get(key)
-    if declaration_id is None:
+    """The id of the city's latest published declaration, kept by the process (`memo`)."""
+
+    def latest() -> int:
         declaration_id = (
             Declaration.objects.filter(city=city, is_published=True)
             .order_by("-version")
@@ -261,8 +265,9 @@ def _current_declaration_id(city: City) -> int:
         )
         if declaration_id is None:
             raise NoDeclaration(city.slug)
-        cache.set(key, declaration_id, 60)
-    return int(declaration_id)
+        return int(declaration_id)
+
+    return DECLARATIONS.get(city.pk, latest)
 
 
 def confirmation_token(endorsement: Endorsement) -> str:
@@ -295,8 +300,13 @@ def _confirmation_message(endorsement: Endorsement) -> tuple[str, str]:
     url = _link(f"{start}{confirmation_token(endorsement)}{end}")
     body = _confirm_body(endorsement.language)
     body = body.replace(_NAME, endorsement.organization.name).replace(_URL, url)
-    with translation.override(endorsement.language):
-        return str(CONFIRM_SUBJECT), body
+    return _confirm_subject(endorsement.language), body
+
+
+@functools.cache
+def _confirm_subject(language: str) -> str:
+    with translation.override(language):
+        return str(CONFIRM_SUBJECT)
 
 
 # Stand-ins for the values of the confirmation e-mail, in its body rendered once per language:

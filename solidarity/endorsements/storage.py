@@ -48,7 +48,7 @@ def new(model: type[M], **values: Any) -> M:
         setattr(instance, field.attname, field.get_default())
     for name, value in values.items():
         setattr(instance, name, value)
-    return instance  # type: ignore[return-value]
+    return instance
 
 
 @cache

@@ -8,9 +8,11 @@ default immediate backend it never reaches the database at all.
 that the surge path can store it in the same statement as the endorsement it confirms.
 """
 
+import functools
 import hashlib
 import hmac
 import json
+import weakref
 from base64 import b64decode, b64encode
 from typing import Any
 
@@ -23,7 +25,13 @@ from solidarity.vault import crypto
 
 
 def _envelope_key() -> bytes:
-    return hmac.new(settings.SECRET_KEY.encode(), b"mail-envelope", hashlib.sha256).digest()
+    return _envelope_key_for(settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=8)
+def _envelope_key_for(secret: str) -> bytes:
+    """The envelopes' key, derived once per SECRET_KEY."""
+    return hmac.new(secret.encode(), b"mail-envelope", hashlib.sha256).digest()
 
 
 def seal_envelope(*, to: str, subject: str, body: str) -> str:
@@ -55,6 +63,9 @@ def queues_in_database() -> bool:
     return isinstance(send_contact_email.get_backend(), DatabaseBackend)
 
 
+_validated: "weakref.WeakSet[Any]" = weakref.WeakSet()
+
+
 def contact_email_row(*, to: str, subject: str, body: str) -> Any | None:
     """The unsaved `DBTaskResult` that `queue_contact_email` would store, when the e-mail task
     runs on django-tasks' database backend (None on any other backend: queue it instead).
@@ -66,7 +77,9 @@ def contact_email_row(*, to: str, subject: str, body: str) -> Any | None:
     backend = send_contact_email.get_backend()
     if not isinstance(backend, DatabaseBackend):
         return None
-    backend.validate_task(send_contact_email)
+    if backend not in _validated:  # the task and the backend do not change: checked once
+        backend.validate_task(send_contact_email)
+        _validated.add(backend)
     envelope = seal_envelope(to=to, subject=subject, body=body)
     return storage.new(
         DBTaskResult,

@@ -25,6 +25,7 @@ cheap phone), `POW_TTL_SECONDS` (how long a challenge stays valid, default 3 hou
 import base64
 import binascii
 import datetime
+import functools
 import hashlib
 import hmac
 import json
@@ -41,7 +42,13 @@ MAX_PAYLOAD_LENGTH = 2000
 
 
 def _hmac_key() -> bytes:
-    return hmac.new(settings.KEYED_HASH_SECRET.encode(), b"proof-of-work", hashlib.sha256).digest()
+    return _key_for(settings.KEYED_HASH_SECRET)
+
+
+@functools.lru_cache(maxsize=8)
+def _key_for(secret: str) -> bytes:
+    """The challenges' HMAC key, derived once per secret."""
+    return hmac.new(secret.encode(), b"proof-of-work", hashlib.sha256).digest()
 
 
 def _ttl() -> int:

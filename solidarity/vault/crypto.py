@@ -68,7 +68,10 @@ def unwrap(wrapped: WrappedSecret, passphrase: str) -> bytes:
 
 
 def secretbox_encrypt(key: bytes, plaintext: bytes) -> bytes:
-    return nacl.secret.SecretBox(key).encrypt(plaintext)
+    """`SecretBox(key).encrypt(plaintext)`: a random nonce, then the nonce and the ciphertext
+    (the same libsodium call, which checks the key and nonce lengths as `SecretBox` does)."""
+    nonce = nacl.utils.random(nacl.secret.SecretBox.NONCE_SIZE)
+    return nonce + nacl.bindings.crypto_secretbox_easy(plaintext, nonce, key)
 
 
 def secretbox_decrypt(key: bytes, ciphertext: bytes) -> bytes:
