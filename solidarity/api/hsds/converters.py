@@ -51,7 +51,7 @@ class Converters:
     city: "City"
     language: str
     report: "ImportReport"
-    seen: dict[str, set[uuid.UUID]]
+    seen: dict[str, set[int]]  # UUID.int
     term_ids: dict[uuid.UUID, uuid.UUID]
     taxonomy_ids: dict[uuid.UUID, uuid.UUID]
     service_org: dict[uuid.UUID, uuid.UUID]
@@ -206,8 +206,8 @@ class Converters:
         a service delivered there."""
         given = row.id("organization_id")
         hint = self.location_org.get(own_id)
-        known = given in self.seen["organization"] or (
-            given is not None and Organization.objects.filter(pk=given).exists()
+        known = given is not None and (
+            given.int in self.seen["organization"] or Organization.objects.filter(pk=given).exists()
         )
         if known or hint is None:
             return row.ref("organization_id", "organization", required=True)

@@ -184,8 +184,11 @@ class Row:
 
     def ref(self, name: str, table: str, *, required: bool = False) -> uuid.UUID | None:
         target = self.id(name, required=required)
-        if target is not None:
-            self.importer.expect(table, target, self.record, name)
+        if target is not None:  # Importer.expect, inline
+            importer = self.importer
+            if target.int not in importer.seen[table]:
+                where = (self.record.file, self.record.row, name)
+                importer.pending[table].setdefault(target, where)
         return target
 
 
@@ -195,7 +198,8 @@ class Importer(Converters):
         self.language = language
         self.progress = progress
         self.report = ImportReport()
-        self.seen: dict[str, set[uuid.UUID]] = defaultdict(set)
+        # Ids read per table, as `UUID.int` (hashed in C; `UUID.__hash__` is Python).
+        self.seen: dict[str, set[int]] = defaultdict(set)
         self.pending: dict[str, dict[uuid.UUID, tuple[str, int, str]]] = defaultdict(dict)
         self.batches: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.existing: dict[str, set[uuid.UUID]] = defaultdict(set)
@@ -219,7 +223,7 @@ class Importer(Converters):
             self.report.problems.append(Problem("…", None, None, "more problems not shown"))
 
     def expect(self, table: str, target: uuid.UUID, record: Record, name: str) -> None:
-        if target not in self.seen[table]:
+        if target.int not in self.seen[table]:
             self.pending[table].setdefault(target, (record.file, record.row, name))
 
     def translated(self, model: type[models.Model], attr: str) -> str:
@@ -259,13 +263,13 @@ class Importer(Converters):
     def import_table(self, table: str, records: Iterable[Record]) -> None:
         convert = getattr(self, f"convert_{table}", None)
         count = 0
-        for count, record in enumerate(records, start=1):
-            if convert is None:
+        if convert is None:
+            for count, _record in enumerate(records, start=1):
                 self.report.skipped[table] += 1
-            else:
-                self.convert_record(table, record, convert)
-            if self.progress and count % BATCH == 0:
-                self.progress(table, count)
+                if self.progress and count % BATCH == 0:
+                    self.progress(table, count)
+        else:
+            count = self.convert_records(table, records, convert)
         self.flush(table)
         if self.progress and count:
             self.progress(table, count)
@@ -273,24 +277,42 @@ class Importer(Converters):
             reason = NEVER_IMPORTED.get(table, "not held by the directory")
             self.report.notices.append(f"{table}: {count} record(s) skipped ({reason})")
 
-    def convert_record(self, table: str, record: Record, convert: Callable[..., Any]) -> None:
-        row = Row(record, self)
+    def convert_records(
+        self, table: str, records: Iterable[Record], convert: Callable[..., Any]
+    ) -> int:
+        """Converts each record into the table's batch, written every BATCH rows; returns how
+        many records there were. The table's state is looked up once, not per record."""
+        seen = self.seen[table]
+        referenced = table in REFERENCED
         # Only the ids other records repeat go through the parsed-id cache (a phone's own id
         # comes back nowhere, and 200,000 of them would push the services' out of it).
-        own_id = row.get("id", f.hsds_id if table in REFERENCED else f.own_id, required=True)
-        if own_id is None or own_id in self.seen[table]:
-            return  # the same object nested twice (a service's organization) is read once
-        self.seen[table].add(own_id)
-        if table in REFERENCED and type(record.data["id"]) is str:
-            self.known_ids[record.data["id"]] = own_id
-        instance = convert(row, own_id)
-        if instance is None or row.failed:
-            if not row.failed:
-                self.report.skipped[table] += 1
-            return
-        self.batches[table].append(instance)
-        if len(self.batches[table]) >= BATCH:
-            self.flush(table)
+        parse = f.hsds_id if referenced else f.own_id
+        known_ids = self.known_ids
+        progress = self.progress
+        batch = self.batches[table]
+        count = skipped = 0
+        for count, record in enumerate(records, start=1):
+            row = Row(record, self)
+            own_id = row.get("id", parse, required=True)
+            # The same object nested twice (a service's organization) is read once.
+            if own_id is not None and own_id.int not in seen:
+                seen.add(own_id.int)
+                if referenced and type(record.data["id"]) is str:
+                    known_ids[record.data["id"]] = own_id
+                instance = convert(row, own_id)
+                if row.failed:
+                    pass
+                elif instance is None:
+                    skipped += 1
+                else:
+                    batch.append(instance)
+                    if len(batch) >= BATCH:
+                        self.flush(table)
+                        batch = self.batches[table]
+            if progress and count % BATCH == 0:
+                progress(table, count)
+        self.report.skipped[table] += skipped
+        return count
 
     def flush(self, table: str) -> None:
         batch = self.batches.pop(table, [])
@@ -305,7 +327,8 @@ class Importer(Converters):
 
     def check_references(self) -> None:
         for table, wanted in self.pending.items():
-            missing = [target for target in wanted if target not in self.seen[table]]
+            seen = self.seen[table]
+            missing = [target for target in wanted if target.int not in seen]
             model = MODELS.get(table)
             for start in range(0, len(missing), LOOKUP_BATCH):
                 chunk = missing[start : start + LOOKUP_BATCH]
