@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from django.db import models
 
 from solidarity.api.services import hsds_import
 from solidarity.directory.models import Phone, Service
@@ -47,10 +48,10 @@ def package(folder: Path) -> Path:
     return folder
 
 
-def stored(model: type, pk: str) -> dict:
+def stored(model: type[models.Model], pk: str) -> dict:
     return {
         name: value
-        for name, value in model.objects.filter(pk=pk).values().get().items()
+        for name, value in model._default_manager.filter(pk=pk).values().get().items()
         if name != "last_modified"
     }
 
