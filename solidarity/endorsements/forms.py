@@ -197,6 +197,24 @@ class _SharedFields(dict[str, forms.Field]):
         return dict(self)
 
 
+class _ValidValue:
+    """`ChoiceField.valid_value` as a set look-up: a value is valid when its text is the text
+    of a choice's key (optgroups included), which is what that method tests key by key
+    (calling `str()` on each `TextChoices` member it passes)."""
+
+    def __init__(self, choices: Any) -> None:
+        keys: set[str] = set()
+        for key, label in choices:
+            if isinstance(label, list | tuple):
+                keys.update(str(inner) for inner, _label in label)
+            else:
+                keys.add(str(key))
+        self.keys = frozenset(keys)
+
+    def __call__(self, value: object) -> bool:
+        return str(value) in self.keys
+
+
 class SubmittedEndorseForm(EndorseForm):
     """The endorse form as received, for validation only: Django copies every field, widget
     and list of choices for each form it builds (a quarter of a submission's time, measured),
@@ -207,7 +225,13 @@ class SubmittedEndorseForm(EndorseForm):
         cls = type(self)
         if not isinstance(cls.base_fields, _SharedFields):
             # Once per process: every field, the honeypot and proof-of-work ones included.
-            cls.base_fields = _SharedFields(EndorseForm().fields)
+            fields = EndorseForm().fields
+            for field in fields.values():
+                if isinstance(field, forms.ChoiceField) and not isinstance(
+                    field, forms.ModelChoiceField
+                ):
+                    field.valid_value = _ValidValue(field.choices)  # type: ignore[method-assign]
+            cls.base_fields = _SharedFields(fields)
         # Never rendered: no need to translate the labels' ":" (Form.__init__ would).
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)

@@ -41,3 +41,23 @@ def test_its_shortcut_holds_for_every_field():
         assert not field.disabled
         assert not isinstance(field, forms.FileField)
         assert not hasattr(form, f"clean_{name}")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"sector": "Healthcare"},
+        {"sector": ""},
+        {"commitments": ["never_ask", "weapons"]},
+        {"commitments": ["never_ask", "never_ask"]},
+        {"decision_method": "board "},
+        {"visibility": "hidden"},
+        {"provides_services": "maybe"},
+    ],
+)
+def test_its_choices_are_checked_as_the_full_form_checks_them(form_data, change):
+    data = {**form_data, **change}
+    full, submitted = EndorseForm(data), SubmittedEndorseForm(data)
+
+    assert submitted.is_valid() == full.is_valid()
+    assert submitted.errors == full.errors
