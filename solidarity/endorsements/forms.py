@@ -215,11 +215,17 @@ class _ValidValue:
         return str(value) in self.keys
 
 
+# Widgets that read their value as `data.get(name)` (text inputs, single choices).
+_DATA_GET = {forms.Widget.value_from_datadict, forms.widgets.ChoiceWidget.value_from_datadict}
+
+
 class SubmittedEndorseForm(EndorseForm):
     """The endorse form as received, for validation only: Django copies every field, widget
     and list of choices for each form it builds (a quarter of a submission's time, measured),
     so this one shares its class's fields, which validating never changes. A form with errors
     is shown again as a full `EndorseForm` (see the view)."""
+
+    _read_with_get: frozenset[str] = frozenset()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)
@@ -232,6 +238,12 @@ class SubmittedEndorseForm(EndorseForm):
                 ):
                     field.valid_value = _ValidValue(field.choices)  # type: ignore[method-assign]
             cls.base_fields = _SharedFields(fields)
+            cls._read_with_get = frozenset(
+                name
+                for name, field in fields.items()
+                if type(field.widget).value_from_datadict in _DATA_GET
+                and not getattr(field.widget, "allow_multiple_selected", False)
+            )
         # Never rendered: no need to translate the labels' ":" (Form.__init__ would).
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
@@ -241,8 +253,15 @@ class SubmittedEndorseForm(EndorseForm):
         and help text: a seventh of a submission's validation, measured). The same values go
         through the same `Field.clean`; no field here is disabled or a file, and no
         `clean_<name>` method exists (checked in the tests)."""
+        data, read_with_get = self.data, self._read_with_get
         for name, field in self.fields.items():
-            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            key = self.add_prefix(name)
+            if key not in data and name in read_with_get:
+                # What `data.get(key)` answers, without the two exceptions a QueryDict
+                # raises and catches for a missing key (seven fields a submission leaves out).
+                value = None
+            else:
+                value = field.widget.value_from_datadict(data, self.files, key)
             try:
                 self.cleaned_data[name] = field.clean(value)
             except forms.ValidationError as error:

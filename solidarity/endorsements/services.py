@@ -15,7 +15,8 @@ from typing import Any
 
 from django.core import signing
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
@@ -173,17 +174,24 @@ def _existing(submission: Submission, hashed: str) -> Endorsement | None:
     )
 
 
-def _not_a_duplicate_sql(submission: Submission, hashed: str) -> tuple[str, list[Any]]:
-    table = connection.ops.quote_name(Endorsement._meta.db_table)
+def _not_a_duplicate_sql(
+    submission: Submission, hashed: str, database: BaseDatabaseWrapper
+) -> tuple[str, list[Any]]:
+    sid = _SUBMISSION_ID.get_db_prep_value(submission.submission_id, database)
+    return _not_a_duplicate_text(database.vendor), [hashed, *ACTIVE, sid]
+
+
+_SUBMISSION_ID = Endorsement._meta.get_field("submission_id")
+
+
+@functools.cache
+def _not_a_duplicate_text(vendor: str) -> str:
+    table = connections[DEFAULT_DB_ALIAS].ops.quote_name(Endorsement._meta.db_table)
     statuses = ", ".join(["%s"] * len(ACTIVE))
-    sql = (
+    return (
         f"NOT EXISTS (SELECT 1 FROM {table} WHERE "  # noqa: S608 - no input in it
         f"(contact_email_hash = %s AND status IN ({statuses})) OR submission_id = %s)"
     )
-    sid = Endorsement._meta.get_field("submission_id").get_db_prep_value(
-        submission.submission_id, connection
-    )
-    return sql, [hashed, *ACTIVE, sid]
 
 
 def _store(
@@ -221,8 +229,11 @@ def _store(
         proof_of_work=proof_of_work,
         submission_id=submission.submission_id,
     )
-    new, new_params = _not_a_duplicate_sql(submission, hashed)
-    active, active_params = key_still_active_sql(key, vendor=connection.vendor)
+    # The connection itself, not the `connection` proxy: each attribute read through the
+    # proxy costs a failed look-up first.
+    database = connections[DEFAULT_DB_ALIAS]
+    new, new_params = _not_a_duplicate_sql(submission, hashed, database)
+    active, active_params = key_still_active_sql(key, vendor=database.vendor)
     # The organization's key is a UUID made here, and foreign keys are checked at commit: the
     # endorsement goes first, so a duplicate stores no organization row.
     rows: list[Any] = [organization]

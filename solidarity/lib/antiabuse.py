@@ -4,12 +4,14 @@ address (kept only in the cache), and a honeypot field for forms."""
 import functools
 import hashlib
 import socket
-from typing import Any
+from typing import Any, NamedTuple
 
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -30,18 +32,16 @@ def rate_limited(request: HttpRequest, *, group: str, rate: str, increment: bool
     _FAIL_OPEN) and the same answer when the cache fails, with the rate parsed once per
     process instead of twice per call (an endorsement is rate limited on every submission;
     the tests compare the two)."""
-    if not getattr(settings, "RATELIMIT_ENABLE", True):
+    config = _config()
+    if not config.enable:
         return False
     limit, period = _limit_and_period(rate)
     value = client_rate_key(group, request)
     window = _get_window(value, period)
-    prefix = getattr(settings, "RATELIMIT_CACHE_PREFIX", "rl:")
-    algorithm = getattr(settings, "RATELIMIT_HASH_ALGORITHM", hashlib.sha256)
-    if isinstance(algorithm, str):
-        algorithm = import_string(algorithm)
     # group, rate as count/seconds, key, window end and methods ("" for all), as the library.
-    key = prefix + algorithm(f"{group}{limit}/{period}s{value}{window}".encode()).hexdigest()
-    cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+    text = f"{group}{limit}/{period}s{value}{window}"
+    key = config.prefix + config.algorithm(text.encode()).hexdigest()
+    cache = caches[config.cache]
     initial = 1 if increment else 0
     try:
         added = cache.add(key, initial, period + EXPIRATION_FUDGE)
@@ -58,8 +58,36 @@ def rate_limited(request: HttpRequest, *, group: str, rate: str, increment: bool
     else:
         count = cache.get(key, initial)
     if count is None or count is False:  # the cache failed
-        return not getattr(settings, "RATELIMIT_FAIL_OPEN", False)
+        return not config.fail_open
     return bool(count > limit)
+
+
+class _Config(NamedTuple):
+    enable: bool
+    prefix: str
+    algorithm: Any
+    cache: str
+    fail_open: bool
+
+
+@functools.cache
+def _config() -> _Config:
+    """django-ratelimit's settings with its defaults, read once (a setting left out costs two
+    exceptions per read) and again after a change (`setting_changed`, as in tests)."""
+    algorithm = getattr(settings, "RATELIMIT_HASH_ALGORITHM", hashlib.sha256)
+    return _Config(
+        enable=getattr(settings, "RATELIMIT_ENABLE", True),
+        prefix=getattr(settings, "RATELIMIT_CACHE_PREFIX", "rl:"),
+        algorithm=import_string(algorithm) if isinstance(algorithm, str) else algorithm,
+        cache=getattr(settings, "RATELIMIT_USE_CACHE", "default"),
+        fail_open=getattr(settings, "RATELIMIT_FAIL_OPEN", False),
+    )
+
+
+@receiver(setting_changed)
+def _read_config_again(*, setting: str, **_kwargs: Any) -> None:
+    if setting.startswith("RATELIMIT_"):
+        _config.cache_clear()
 
 
 @functools.lru_cache(maxsize=64)
@@ -90,4 +118,6 @@ class HoneypotFormMixin(forms.Form):
         )
 
     def is_spam(self) -> bool:
-        return bool(self.data.get(self.add_prefix(self.honeypot_field_name), "").strip())
+        name = self.add_prefix(self.honeypot_field_name)
+        # `in` first: a QueryDict raises and catches two exceptions for a missing key.
+        return name in self.data and bool(self.data.get(name, "").strip())

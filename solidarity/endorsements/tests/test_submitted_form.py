@@ -61,3 +61,14 @@ def test_its_choices_are_checked_as_the_full_form_checks_them(form_data, change)
 
     assert submitted.is_valid() == full.is_valid()
     assert submitted.errors == full.errors
+
+
+def test_it_decides_as_the_full_form_does_when_optional_fields_are_left_out(form_data):
+    data = {
+        k: v for k, v in form_data.items() if k not in {"website", "statement", "contact_phone"}
+    }
+    full, submitted = EndorseForm(data), SubmittedEndorseForm(data)
+
+    assert submitted.is_valid()
+    assert full.is_valid()
+    assert submitted.cleaned_data == full.cleaned_data

@@ -39,18 +39,19 @@ def endorse(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _shown_again(request)
     proven = form.proof_of_work_passed()
+    language = get_language()
     if not form.is_spam():
         try:
             services.endorsement_submit(
                 submission=services.submission_from_form(form.cleaned_data),
                 proof_of_work=proven,
-                language=get_language() or "en",
+                language=language or "en",
             )
         except services.NoDeclaration:
             return _shown_again(request, city=_("This city has not published its declaration yet."))
     # The same answer whether stored, duplicate or spam: nothing to learn from it.
     done = "endorsements:thanks" if proven else "endorsements:received"
-    return HttpResponseRedirect(_url(done, get_language(), get_script_prefix()))
+    return HttpResponseRedirect(_url(done, language, get_script_prefix()))
 
 
 @functools.cache

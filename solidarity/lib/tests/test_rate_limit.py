@@ -69,3 +69,11 @@ def test_a_failing_cache_limits_unless_told_to_fail_open(settings, fail_open):
         )
     assert ours is (not fail_open)
     assert bool(theirs) is ours
+
+
+def test_a_changed_setting_is_read_again(settings):
+    settings.RATELIMIT_CACHE_PREFIX = "other:"
+    rate_limited(visitor(), group="endorse", rate="3/h")
+
+    assert library_count(visitor(), "endorse", "3/h") == 1
+    assert any(key.startswith(":1:other:") for key in cache._cache)
