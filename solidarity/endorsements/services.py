@@ -241,7 +241,9 @@ def _store(
         subject, body = _confirmation_message(endorsement)
         rows.append(contact_email_row(to=confirm_to, subject=subject, body=body))
     condition, params = f"{new} AND {active}", new_params + active_params
-    if not storage.insert_rows_where(endorsement, condition, params, then=rows):
+    if not storage.insert_rows_where(
+        endorsement, condition, params, then=rows, connection=database
+    ):
         return None
     return endorsement
 

@@ -125,7 +125,10 @@ def _values(
         if plain is not None:
             value = attributes.get(attname)
             if isinstance(value, plain):
-                values.append(value)
+                # The text of a str subclass (a TextChoices member) as an exact str: psycopg
+                # finds the dumper of a subclass by trying each class of its MRO, raising and
+                # catching a KeyError for each, on every statement.
+                values.append(value if type(value) is plain else str.__str__(value))
                 continue
         values.append(field.get_db_prep_save(field.pre_save(instance, True), connection))
     return values
@@ -157,15 +160,21 @@ def insert_where(instance: models.Model, condition: str, params: list[Any]) -> b
 
 
 def insert_rows_where(
-    first: models.Model, condition: str, params: list[Any], *, then: Sequence[models.Model]
+    first: models.Model,
+    condition: str,
+    params: list[Any],
+    *,
+    then: Sequence[models.Model],
+    connection: BaseDatabaseWrapper | None = None,
 ) -> bool:
     """INSERT the row of `first` only if the SQL `condition` holds (as `insert_where`), and the
     rows of `then` with it: all of them or none. True when they were stored. `first` keeps
     the id it has (`reserve_id`), or gets a generated one.
 
     `first` may refer to a row of `then` by a foreign key that is checked at commit (Django's
-    are, on PostgreSQL and SQLite), so that a failed condition costs no other row."""
-    connection = connections[DEFAULT_DB_ALIAS]
+    are, on PostgreSQL and SQLite), so that a failed condition costs no other row.
+    `connection`: the default database's, when the caller has it already."""
+    connection = connection or connections[DEFAULT_DB_ALIAS]
     if connection.vendor != "postgresql":
         with transaction.atomic():
             if not insert_where(first, condition, params):

@@ -29,12 +29,14 @@ import functools
 import hashlib
 import hmac
 import json
-from typing import cast
+from typing import Any, cast
 
 import altcha
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import timezone
 
 FIELD_NAME = "altcha"
@@ -51,8 +53,16 @@ def _key_for(secret: str) -> bytes:
     return hmac.new(secret.encode(), b"proof-of-work", hashlib.sha256).digest()
 
 
+@functools.cache
 def _ttl() -> int:
+    """Read once (an unset setting costs two exceptions per read), again after a change."""
     return int(getattr(settings, "POW_TTL_SECONDS", 3 * 60 * 60))
+
+
+@receiver(setting_changed)
+def _read_ttl_again(*, setting: str, **_kwargs: Any) -> None:
+    if setting == "POW_TTL_SECONDS":
+        _ttl.cache_clear()
 
 
 def new_challenge() -> dict[str, object]:
@@ -87,7 +97,7 @@ def verify(payload: str) -> bool:
     if not ok:
         return False
     # A solution is spent once: a replayed payload proves no new work.
-    return bool(cache.add(f"pow:{challenge}", 1, timeout=_ttl()))
+    return bool(caches[DEFAULT_CACHE_ALIAS].add(f"pow:{challenge}", 1, timeout=_ttl()))
 
 
 def solve(challenge: dict[str, object]) -> str:
