@@ -178,10 +178,12 @@ def _not_a_duplicate_sql(
     submission: Submission, hashed: str, database: BaseDatabaseWrapper
 ) -> tuple[str, list[Any]]:
     sid = _SUBMISSION_ID.get_db_prep_value(submission.submission_id, database)
-    return _not_a_duplicate_text(database.vendor), [hashed, *ACTIVE, sid]
+    return _not_a_duplicate_text(database.vendor), [hashed, *_ACTIVE_TEXT, sid]
 
 
 _SUBMISSION_ID = Endorsement._meta.get_field("submission_id")
+# As exact strs: psycopg looks a TextChoices member's dumper up class by class (storage._values).
+_ACTIVE_TEXT = [str.__str__(status) for status in ACTIVE]
 
 
 @functools.cache

@@ -4,6 +4,7 @@ the ORM writes, defaults, dates and translated fields included."""
 import datetime
 import uuid
 
+import pytest
 from django.forms.models import model_to_dict
 from django.utils import translation
 
@@ -94,3 +95,21 @@ def test_an_endorsement_and_its_organization_are_stored_together_or_not_at_all(c
     assert not refused
     assert not Organization.objects.filter(name="Shelter").exists()
     assert Endorsement.objects.count() == 2
+
+
+def test_a_new_row_holds_its_related_rows_as_the_orm_sets_them(city, django_assert_num_queries):
+    fields = {"name": "Cuisine", "slug": "cuisine", "sector": "food_bank"}
+    fast, by_init = (
+        storage.new(Organization, city=city, **fields),
+        Organization(city=city, **fields),
+    )
+
+    assert fast.city_id == by_init.city_id == city.pk
+    assert fast._state.db == by_init._state.db == "default"
+    endorsement = storage.new(Endorsement, organization=fast)
+    assert endorsement.organization_id == fast.pk
+    with django_assert_num_queries(0):
+        assert fast.city is city
+        assert endorsement.organization is fast
+    with pytest.raises(ValueError, match="must be a"):
+        storage.new(Endorsement, organization=city)
