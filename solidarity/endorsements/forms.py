@@ -20,6 +20,7 @@ from solidarity.lib.pow import ProofOfWorkFormMixin
 URL_LIKE = re.compile(
     r"(https?:|www\.|//|\b[\w-]+\.(com|org|net|ca|info|io|ru|xyz|biz|top|click)\b)", re.I
 )
+YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 HTML_LIKE = re.compile(r"<\s*/?\s*[a-z!?]|&#?\w+;|javascript:", re.I)
 PHONE = RegexValidator(
     r"^\+?[0-9 ().\-]{7,25}(\s*(x|ext\.?)\s*[0-9]{1,6})?$",
@@ -48,7 +49,7 @@ class MonthField(forms.Field):
         text = str(value or "").strip()
         if not text:
             return None
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})", text[:20])
+        match = YEAR_MONTH.fullmatch(text[:20])
         if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         month = datetime.date(int(match[1]), int(match[2]), 1)
@@ -255,7 +256,7 @@ class SubmittedEndorseForm(EndorseForm):
         `clean_<name>` method exists (checked in the tests)."""
         data, read_with_get = self.data, self._read_with_get
         for name, field in self.fields.items():
-            key = self.add_prefix(name)
+            key = self.add_prefix(name) if self.prefix else name  # as add_prefix answers
             if key not in data and name in read_with_get:
                 # What `data.get(key)` answers, without the two exceptions a QueryDict
                 # raises and catches for a missing key (seven fields a submission leaves out).

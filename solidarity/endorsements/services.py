@@ -98,6 +98,11 @@ def submission_from_form(data: dict[str, Any]) -> Submission:
     )
 
 
+# What json.dumps(value, ensure_ascii=False) uses, made once (json.dumps makes one per call
+# when given an option).
+_CONTACT_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def endorsement_submit(
     *, submission: Submission, proof_of_work: bool, language: str
 ) -> Endorsement | None:
@@ -112,7 +117,7 @@ def endorsement_submit(
     email = submission.contact["email"]
     hashed = email_hash(email)
     declaration = _current_declaration_id(submission.city)
-    contact = json.dumps(submission.contact, ensure_ascii=False).encode("utf-8")
+    contact = _CONTACT_JSON.encode(submission.contact).encode("utf-8")
     # With the e-mail queued in the database (production), a confirmation is stored in the
     # same statement as its endorsement (PostgreSQL). Its link names the form's submission_id,
     # known before the row exists; a form without one (not ours) has its id taken beforehand.

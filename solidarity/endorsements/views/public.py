@@ -3,6 +3,7 @@
 import functools
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
@@ -51,7 +52,9 @@ def endorse(request: HttpRequest) -> HttpResponse:
             return _shown_again(request, city=_("This city has not published its declaration yet."))
     # The same answer whether stored, duplicate or spam: nothing to learn from it.
     done = "endorsements:thanks" if proven else "endorsements:received"
-    return HttpResponseRedirect(_url(done, language, get_script_prefix()))
+    # The Content-Type Django would set, given: it then needs no failed header look-up.
+    html = {"Content-Type": f"text/html; charset={settings.DEFAULT_CHARSET}"}
+    return HttpResponseRedirect(_url(done, language, get_script_prefix()), headers=html)
 
 
 @functools.cache
