@@ -10,6 +10,7 @@ connection (server-side binding): PostgreSQL then neither parses nor plans it ag
 value is quoted into SQL text in Python.
 """
 
+import functools
 from collections.abc import Sequence
 from contextlib import nullcontext
 from functools import cache
@@ -220,9 +221,7 @@ def insert_rows_where(
                 insert(row)
             return True
     with_pk = first.pk is not None
-    _values_sql, start, end = _sql(type(first), connection.vendor, with_pk)
-    items = ", ".join(_then_sql(type(row), number) for number, row in enumerate(then))
-    sql = f"WITH new AS ({start}{condition}{end}), {items} SELECT * FROM new"  # noqa: S608
+    sql = _statement(type(first), with_pk, condition, tuple(type(row) for row in then))
     values = [*_values(first, connection, with_pk), *params]
     for row in then:
         values += _values(row, connection)
@@ -238,6 +237,20 @@ def insert_rows_where(
     for instance in (first, *then):
         _stored(instance)
     return True
+
+
+@functools.lru_cache(maxsize=64)
+def _statement(
+    model: type[models.Model],
+    with_pk: bool,
+    condition: str,
+    then: tuple[type[models.Model], ...],
+) -> str:
+    """The statement of `insert_rows_where` (PostgreSQL), made once per shape: the same str
+    each time, whose encoding psycopg then converts from its cache (`FixedStatementQuery`)."""
+    _values_sql, start, end = _sql(model, "postgresql", with_pk)
+    items = ", ".join(_then_sql(row, number) for number, row in enumerate(then))
+    return f"WITH new AS ({start}{condition}{end}), {items} SELECT * FROM new"  # noqa: S608
 
 
 @cache
@@ -272,7 +285,8 @@ def _cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
     Django's own cursor."""
     if connection.settings_dict.get("CONN_MAX_AGE") == 0 or connection.queries_logged:
         return connection.cursor()
-    connection.ensure_connection()
+    if connection.connection is None:  # what ensure_connection checks, without its wrapper
+        connection.ensure_connection()
     raw = connection.connection
     if raw.prepare_threshold is None:
         # Django turns automatic preparation off (prepare_threshold=None); this lets only an
@@ -308,10 +322,16 @@ def _prepared_cursor_class() -> type:
             if vars is None or not isinstance(query, str):
                 return super().convert(query, vars)
             encoding = self._tx.encoding
-            converted = _query2pg(query.encode(encoding), encoding)
+            converted = _query2pg(_encoded(query, encoding), encoding)
             self.query, self._want_formats, self._order, self._parts = converted
             self.dump(vars)
             return None
+
+    @functools.lru_cache(maxsize=64)
+    def _encoded(query: str, encoding: str) -> bytes:
+        """A fixed statement's bytes, one object per statement: psycopg's cache of
+        conversions is keyed by them, and a bytes object hashes itself once."""
+        return query.encode(encoding)
 
     PreparedCursor._query_cls = FixedStatementQuery
     return PreparedCursor
