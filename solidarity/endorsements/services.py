@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
@@ -294,9 +295,17 @@ def confirmation_token(endorsement: Endorsement) -> str:
     """A signed link name for `endorsement`: its form's submission_id (a UUID, known before the
     row is stored, so the e-mail can be queued in the same statement), or its id for an
     endorsement without one. Both kinds are accepted (`endorsement_from_token`)."""
+    # signing.dumps(value, salt=CONFIRM_SALT), with its signer made once per SECRET_KEY.
+    signer = _confirm_signer(settings.SECRET_KEY)
     if endorsement.submission_id is not None:
-        return signing.dumps(str(endorsement.submission_id), salt=CONFIRM_SALT)
-    return signing.dumps(endorsement.pk, salt=CONFIRM_SALT)
+        return signer.sign_object(str(endorsement.submission_id))
+    return signer.sign_object(endorsement.pk)
+
+
+@functools.lru_cache(maxsize=4)
+def _confirm_signer(secret: str) -> signing.TimestampSigner:
+    """What signing.dumps makes for each call: TimestampSigner(key=SECRET_KEY, salt=...)."""
+    return signing.TimestampSigner(key=secret, salt=CONFIRM_SALT)
 
 
 def _link(path: str) -> str:

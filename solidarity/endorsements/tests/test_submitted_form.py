@@ -72,3 +72,35 @@ def test_it_decides_as_the_full_form_does_when_optional_fields_are_left_out(form
     assert submitted.is_valid()
     assert full.is_valid()
     assert submitted.cleaned_data == full.cleaned_data
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "ana@example.org",
+        "Ana.Pérez@exemple.québec",
+        '"quoted name"@example.org',
+        "user@[192.0.2.1]",
+        "user@localhost",
+        "no-at-sign.example.org",
+        "two@@example.org",
+        "user@-bad-.example",
+        "user@example",
+        "a" * 310 + "@example.org",
+        "user@exa mple.org",
+    ],
+)
+def test_the_contact_address_is_checked_as_django_checks_addresses(address):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from solidarity.endorsements.forms import CompiledEmailValidator
+
+    def verdict(validator):
+        try:
+            validator(address)
+        except ValidationError as error:
+            return error.messages
+        return None
+
+    assert verdict(CompiledEmailValidator()) == verdict(validate_email)
