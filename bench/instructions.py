@@ -17,11 +17,14 @@ counting on and off around them). Needs valgrind (installed from Debian when mis
 `--profile` runs the same requests under cProfile instead (no valgrind) and prints the Python
 functions that cost the most, inclusive and exclusive: where to look. cProfile's own overhead
 inflates small, frequently called functions, so confirm every change with the count.
+`--exceptions` counts the exceptions raised per request instead (each one raised and caught
+costs thousands of instructions), by where they were raised and what they were.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import cProfile
 import io
 import os
@@ -33,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from bench import harness, surge
 
@@ -47,9 +51,12 @@ def ensure_valgrind() -> str | None:
     return shutil.which("valgrind")
 
 
-def target(path: str, count: int, folder: Path, *, profile: bool = False) -> None:
+def target(
+    path: str, count: int, folder: Path, *, profile: bool = False, exceptions: bool = False
+) -> None:
     """Runs under callgrind: warm up, say ready, wait, make `count` requests, say done (under
-    cProfile instead with `profile`, its statistics written to `folder`/profile)."""
+    cProfile instead with `profile`, its statistics written to `folder`/profile; with
+    `exceptions`, the exceptions raised per request written to `folder`/exceptions)."""
     from bench.endorsement_surge import MAIL, TASKS, ProvenSurge, solved_payloads
 
     os.environ.update(VAR_DIR=tempfile.mkdtemp(), **MAIL, **TASKS["database"], **surge.FAST_KDF)
@@ -85,11 +92,28 @@ def target(path: str, count: int, folder: Path, *, profile: bool = False) -> Non
     profiler = cProfile.Profile() if profile else None
     if profiler is not None:
         profiler.enable()
+    raised: collections.Counter[tuple[str, int, str]] = collections.Counter()
+
+    def trace(frame: Any, event: str, arg: Any) -> Any:
+        # An exception is reported in every frame it passes through: counted where raised.
+        if event == "exception" and (arg[2] is None or arg[2].tb_next is None):
+            raised[(frame.f_code.co_filename, frame.f_lineno, arg[0].__name__)] += 1
+        return trace
+
+    if exceptions:
+        sys.settrace(trace)
     for _ in range(count):
         one()
+    sys.settrace(None)
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(folder / "profile")
+    if exceptions:
+        lines = [
+            f"{n / count:6.1f}  {kind:<22} {where}:{line}"
+            for (where, line, kind), n in raised.most_common()
+        ]
+        (folder / "exceptions").write_text("\n".join(lines) + "\n")
     (folder / "done").touch()
     while not (folder / "exit").exists():
         time.sleep(0.05)
@@ -129,12 +153,19 @@ def count_instructions(path: str, count: int, database_url: str) -> int:
 
 
 def profile_requests(
-    path: str, count: int, database_url: str, top: int, keep: str | None = None
+    path: str,
+    count: int,
+    database_url: str,
+    top: int,
+    keep: str | None = None,
+    exceptions: bool = False,
 ) -> str:
     """The `top` Python functions by inclusive and by exclusive time over `count` requests
-    (the statistics also saved to `keep`, for `python -m pstats`)."""
+    (the statistics also saved to `keep`, for `python -m pstats`); with `exceptions`, the
+    exceptions raised per request instead."""
     folder = Path(tempfile.mkdtemp(prefix="solidarity-profile-"))
-    command = [sys.executable, "-m", "bench.instructions", "--target", str(folder), "--profile"]
+    mode = "--exceptions" if exceptions else "--profile"
+    command = [sys.executable, "-m", "bench.instructions", "--target", str(folder), mode]
     command += ["--path", path, "--count", str(count)]
     env = harness.server_env(database_url, "bench.settings", {})
     with subprocess.Popen(command, cwd=harness.ROOT, env=env) as process:
@@ -144,6 +175,10 @@ def profile_requests(
             (folder / "go").touch()
             time.sleep(0.5)
         (folder / "exit").touch()
+    if exceptions:
+        text = (folder / "exceptions").read_text()
+        shutil.rmtree(folder, ignore_errors=True)
+        return "raised per request, where\n" + text
     out = io.StringIO()
     stats = pstats.Stats(str(folder / "profile"), stream=out)
     for order in ("cumulative", "tottime"):
@@ -162,18 +197,24 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile instead of callgrind")
     parser.add_argument("--top", type=int, default=40, help="functions listed with --profile")
     parser.add_argument("--keep", help="with --profile: save the statistics to this file")
+    parser.add_argument("--exceptions", action="store_true", help="count exceptions raised")
     parser.add_argument("--target", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.target:
-        target(args.path, args.count, Path(args.target), profile=args.profile)
+        target(
+            args.path, args.count, Path(args.target), profile=args.profile,
+            exceptions=args.exceptions,
+        )  # fmt: skip
         return
-    if args.profile:
+    if args.profile or args.exceptions:
         postgres = args.database == "postgres"
         database = harness.postgres_database() if postgres else harness.sqlite_database()
         with database as url:
             url = surge.fresh_postgres_database(url, "profile") if postgres else url
             surge.prepare(url)
-            print(profile_requests(args.path, args.count, url, args.top, args.keep))
+            print(
+                profile_requests(args.path, args.count, url, args.top, args.keep, args.exceptions)
+            )
         return
     if ensure_valgrind() is None:
         raise SystemExit("valgrind is not installed")
