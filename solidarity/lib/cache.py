@@ -40,6 +40,7 @@ What this keeps and what it reveals (docs/directory.md):
 """
 
 import hashlib
+import random
 from collections.abc import Callable, Collection
 from functools import wraps
 from typing import Any
@@ -144,12 +145,20 @@ def cache_public(
                 response = rendered(view(request, *args, **kwargs))
                 max_bytes = None if shared else settings.SEARCH_CACHE_MAX_BYTES
                 if may_store(request, response, max_bytes=max_bytes):
-                    store.set(key, response, timeout if shared else settings.SEARCH_CACHE_SECONDS)
+                    store.set(key, response, timeout if shared else search_lifetime())
             return vary_on_cookie(response)
 
         return wrapper
 
     return decorator
+
+
+def search_lifetime() -> float:
+    """Between half and all of SEARCH_CACHE_SECONDS, at random: searches answered together (a
+    burst after a news story, a worker's first minute) do not all expire together either. When
+    they did, a worker could recompute a dozen searches back to back while visitors queued
+    behind it (bench/directory_search.md, session 6). Not a secret, so `random` is enough."""
+    return settings.SEARCH_CACHE_SECONDS * random.uniform(0.5, 1.0)
 
 
 def rendered(response: HttpResponse) -> HttpResponse:

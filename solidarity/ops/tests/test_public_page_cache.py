@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from solidarity.cities.models import Declaration
-from solidarity.lib.cache import cache_public, content_changed
+from solidarity.lib.cache import cache_public, content_changed, search_lifetime
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +127,15 @@ def test_a_search_is_kept_a_minute_in_the_workers_own_memory_only(monkeypatch):
     monkeypatch.setattr(time, "time", lambda: a_minute_later)
     get(cached, "/api/services?search=clinic+no+health+card")
     assert view.calls == 2
+
+
+def test_searches_kept_together_do_not_all_expire_together():
+    lifetimes = {search_lifetime() for _ in range(50)}
+
+    assert len(lifetimes) > 1
+    assert all(
+        settings.SEARCH_CACHE_SECONDS / 2 <= t <= settings.SEARCH_CACHE_SECONDS for t in lifetimes
+    )
 
 
 def test_a_change_drops_the_searches_at_once():
