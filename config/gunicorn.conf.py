@@ -17,9 +17,14 @@ keepalive = 5
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
-# Recycle workers now and then so that no slow leak grows without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then so that no slow leak grows without bound, but not every few
+# seconds under load: a renewed worker starts with an empty cache of searches and compiles its
+# templates again. At 5,000, five workers serving the bare view's 1,000-1,500 requests/s of a
+# benchmark run would each be renewed every 17-25 s, nearly together (they serve equal shares).
+# Workers held 72-78 MB after the benchmarks' runs of tens of thousands of requests
+# (docs/benchmarks.md): no leak to race.
+max_requests = 50_000
+max_requests_jitter = 5_000
 # The access log is the reverse proxy's (deploy/nginx.conf and deploy/Caddyfile log the same
 # fields, without the address): gunicorn's own copy cost about a fifth of a bare request's CPU
 # (bench/endorsement_surge.md, session 5). GUNICORN_ACCESS_LOG=on writes it as well, to stdout.
