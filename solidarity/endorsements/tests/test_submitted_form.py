@@ -9,6 +9,15 @@ from solidarity.endorsements.forms import EndorseForm, SubmittedEndorseForm
 pytestmark = pytest.mark.django_db
 
 
+def both_forms(data):
+    """The full form and the submitted one on the same data, after checking that they give the
+    same verdict and the same errors."""
+    full, submitted = EndorseForm(data), SubmittedEndorseForm(data)
+    assert submitted.is_valid() == full.is_valid()
+    assert submitted.errors == full.errors
+    return full, submitted
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -26,11 +35,8 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_it_decides_as_the_full_form_does(form_data, change):
-    data = {**form_data, **change}
-    full, submitted = EndorseForm(data), SubmittedEndorseForm(data)
+    full, submitted = both_forms({**form_data, **change})
 
-    assert submitted.is_valid() == full.is_valid()
-    assert submitted.errors == full.errors
     assert submitted.cleaned_data == full.cleaned_data
 
 
@@ -56,11 +62,7 @@ def test_its_shortcut_holds_for_every_field():
     ],
 )
 def test_its_choices_are_checked_as_the_full_form_checks_them(form_data, change):
-    data = {**form_data, **change}
-    full, submitted = EndorseForm(data), SubmittedEndorseForm(data)
-
-    assert submitted.is_valid() == full.is_valid()
-    assert submitted.errors == full.errors
+    both_forms({**form_data, **change})  # same verdict, same errors
 
 
 def test_it_decides_as_the_full_form_does_when_optional_fields_are_left_out(form_data):
