@@ -22,10 +22,22 @@ def _empty_cache() -> None:
     from django.core.cache import cache, caches
 
     from solidarity.directory.search import synonyms
+    from solidarity.lib.generation_watch import watch
 
     cache.clear()
     caches["searches"].clear()
     synonyms.forget()
+    watch.forget()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None) -> Any:
+    """pytest-django's, then: the generation watch's PostgreSQL connection closes before the test
+    database is dropped, which PostgreSQL refuses while anyone is connected."""
+    from solidarity.lib.generation_watch import watch
+
+    yield
+    watch.close()
 
 
 @pytest.fixture(autouse=True)

@@ -184,6 +184,9 @@ CACHES: dict[str, dict[str, Any]] = {
     },
 }
 SEARCH_CACHE_MAX_BYTES = 128 * 1024
+# PostgreSQL: each worker keeps the content generations that key cached pages and hears of a
+# change by LISTEN/NOTIFY, instead of reading them on every request (lib/generation_watch.py).
+GENERATION_WATCH = env_bool("GENERATION_WATCH", True)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -5,8 +5,11 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.utils import timezone
 
+from solidarity.lib.cache import content_changed
+from solidarity.lib.generation_watch import notify_watches
 from solidarity.ops import snapshot
 from solidarity.ops.backup_format import (
     BackupError,
@@ -18,6 +21,7 @@ from solidarity.ops.backup_format import (
     stream_key_from,
     write_sealed,
 )
+from solidarity.ops.models import ContentGeneration
 from solidarity.vault import crypto
 from solidarity.vault.models import OrganizerKey, WrappedKey
 from solidarity.vault.sealing import parse_recovery_key
@@ -86,9 +90,19 @@ def backup_restore(
             yield chunk
 
     snapshot.load(chunks())
-    cache.clear()  # pages cached from the replaced data must not outlive it
-    caches["searches"].clear()  # this process's; other workers' expire within a minute
+    everything_changed()
     return BackupSummary(header.engine, header.created_on, header.campaign_key_id, size)
+
+
+def everything_changed() -> None:
+    """After a restore no cached page or search may outlive the data it was made of: every
+    generation moves on (every worker and app node misses its old entries) and, on PostgreSQL,
+    every worker's watch reads them again, even if the restored schema predates its trigger."""
+    with transaction.atomic():
+        content_changed(*ContentGeneration.objects.values_list("scope", flat=True))
+        notify_watches()
+    cache.clear()
+    caches["searches"].clear()
 
 
 def recovery_bytes(recovery_key: str | None) -> bytes | None:
