@@ -41,6 +41,7 @@ from typing import Any
 from bench import harness, surge
 
 WARM_UP = 30
+STACK_DEPTH = 6  # callers shown for each exception with --stacks
 
 
 def ensure_valgrind() -> str | None:
@@ -52,11 +53,18 @@ def ensure_valgrind() -> str | None:
 
 
 def target(
-    path: str, count: int, folder: Path, *, profile: bool = False, exceptions: bool = False
+    path: str,
+    count: int,
+    folder: Path,
+    *,
+    profile: bool = False,
+    exceptions: bool = False,
+    stacks: bool = False,
 ) -> None:
     """Runs under callgrind: warm up, say ready, wait, make `count` requests, say done (under
     cProfile instead with `profile`, its statistics written to `folder`/profile; with
-    `exceptions`, the exceptions raised per request written to `folder`/exceptions)."""
+    `exceptions`, the exceptions raised per request written to `folder`/exceptions, with
+    `stacks` each with the callers of the frame that raised it)."""
     from bench.endorsement_surge import MAIL, TASKS, ProvenSurge, solved_payloads
 
     os.environ.update(VAR_DIR=tempfile.mkdtemp(), **MAIL, **TASKS["database"], **surge.FAST_KDF)
@@ -92,12 +100,27 @@ def target(
     profiler = cProfile.Profile() if profile else None
     if profiler is not None:
         profiler.enable()
-    raised: collections.Counter[tuple[str, int, str]] = collections.Counter()
+    raised: collections.Counter[tuple[str, str]] = collections.Counter()
 
     def trace(frame: Any, event: str, arg: Any) -> Any:
         # An exception is reported in every frame it passes through: counted where raised.
-        if event == "exception" and (arg[2] is None or arg[2].tb_next is None):
-            raised[(frame.f_code.co_filename, frame.f_lineno, arg[0].__name__)] += 1
+        # A class's __getattr__ runs after an AttributeError that the interpreter raised and
+        # cleared in C (no Python frame sees it): counted where the attribute was read.
+        if event == "call" and frame.f_code.co_name == "__getattr__":
+            frame, kind = frame.f_back, "AttributeError (C)"
+        elif event == "exception" and (arg[2] is None or arg[2].tb_next is None):
+            kind = arg[0].__name__
+        else:
+            return trace
+        if frame is not None:
+            where = f"{frame.f_code.co_filename}:{frame.f_lineno}"
+            caller = frame.f_back
+            for _ in range(STACK_DEPTH if stacks else 0):
+                if caller is None:
+                    break
+                where += f"\n{'':30}< {caller.f_code.co_filename}:{caller.f_lineno}"
+                caller = caller.f_back
+            raised[(where, kind)] += 1
         return trace
 
     if exceptions:
@@ -110,8 +133,7 @@ def target(
         profiler.dump_stats(folder / "profile")
     if exceptions:
         lines = [
-            f"{n / count:6.1f}  {kind:<22} {where}:{line}"
-            for (where, line, kind), n in raised.most_common()
+            f"{n / count:6.1f}  {kind:<22} {where}" for (where, kind), n in raised.most_common()
         ]
         (folder / "exceptions").write_text("\n".join(lines) + "\n")
     (folder / "done").touch()
@@ -119,8 +141,9 @@ def target(
         time.sleep(0.05)
 
 
-def count_instructions(path: str, count: int, database_url: str) -> int:
-    """Instructions of the Django process per request, for `count` requests of `path`."""
+def count_instructions(path: str, count: int, database_url: str, keep: str | None = None) -> int:
+    """Instructions of the Django process per request, for `count` requests of `path` (the
+    callgrind output also saved to `keep`, for `callgrind_annotate`)."""
     folder = Path(tempfile.mkdtemp(prefix="solidarity-callgrind-"))
     command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", "-q"]
     command += [f"--callgrind-out-file={folder}/out.%p", sys.executable, "-m", "bench.instructions"]
@@ -148,6 +171,10 @@ def count_instructions(path: str, count: int, database_url: str) -> int:
         for line in out.read_text(errors="replace").splitlines()
         if line.startswith("totals:")
     ]
+    if keep:
+        outs = [out for out in folder.glob("out.*") if "totals:" in out.read_text(errors="replace")]
+        if outs:
+            shutil.copyfile(outs[0], keep)
     shutil.rmtree(folder, ignore_errors=True)
     return sum(totals) // count
 
@@ -159,6 +186,7 @@ def profile_requests(
     top: int,
     keep: str | None = None,
     exceptions: bool = False,
+    stacks: bool = False,
 ) -> str:
     """The `top` Python functions by inclusive and by exclusive time over `count` requests
     (the statistics also saved to `keep`, for `python -m pstats`); with `exceptions`, the
@@ -166,6 +194,7 @@ def profile_requests(
     folder = Path(tempfile.mkdtemp(prefix="solidarity-profile-"))
     mode = "--exceptions" if exceptions else "--profile"
     command = [sys.executable, "-m", "bench.instructions", "--target", str(folder), mode]
+    command += ["--stacks"] if stacks else []
     command += ["--path", path, "--count", str(count)]
     env = harness.server_env(database_url, "bench.settings", {})
     with subprocess.Popen(command, cwd=harness.ROOT, env=env) as process:
@@ -196,14 +225,19 @@ def main() -> None:
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--profile", action="store_true", help="cProfile instead of callgrind")
     parser.add_argument("--top", type=int, default=40, help="functions listed with --profile")
-    parser.add_argument("--keep", help="with --profile: save the statistics to this file")
+    parser.add_argument(
+        "--keep", help="save the statistics (--profile) or callgrind's output to this file"
+    )
     parser.add_argument("--exceptions", action="store_true", help="count exceptions raised")
+    parser.add_argument(
+        "--stacks", action="store_true", help="with --exceptions: where each one was raised from"
+    )
     parser.add_argument("--target", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.target:
         target(
             args.path, args.count, Path(args.target), profile=args.profile,
-            exceptions=args.exceptions,
+            exceptions=args.exceptions, stacks=args.stacks,
         )  # fmt: skip
         return
     if args.profile or args.exceptions:
@@ -213,7 +247,9 @@ def main() -> None:
             url = surge.fresh_postgres_database(url, "profile") if postgres else url
             surge.prepare(url)
             print(
-                profile_requests(args.path, args.count, url, args.top, args.keep, args.exceptions)
+                profile_requests(
+                    args.path, args.count, url, args.top, args.keep, args.exceptions, args.stacks
+                )
             )
         return
     if ensure_valgrind() is None:
@@ -223,7 +259,7 @@ def main() -> None:
     with database as url:
         url = surge.fresh_postgres_database(url, "instructions") if postgres else url
         surge.prepare(url)
-        per_request = count_instructions(args.path, args.count, url)
+        per_request = count_instructions(args.path, args.count, url, args.keep)
     print(f"{args.path} on {args.database}: {per_request:,} instructions per request")
 
 
