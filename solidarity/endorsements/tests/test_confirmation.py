@@ -139,3 +139,18 @@ def test_a_signed_link_naming_no_endorsement_is_refused(client, unconfirmed, nam
     assert client.post(f"/en/endorse/confirm/{token}/").status_code == 400
     unconfirmed.refresh_from_db()
     assert unconfirmed.status == Endorsement.Status.UNCONFIRMED
+
+
+@pytest.mark.parametrize("value", ["6f1c2a9e-53b4-4c1d-9a57-0e8b1f2d3c4a", 1, 123456789])
+def test_a_confirmation_token_is_what_signing_dumps_makes(monkeypatch, settings, value):
+    """The link's token is computed directly (`services._signed`): the same text as
+    Django's `signing.dumps` at the same second, with the secret of the moment."""
+    from django.core import signing
+
+    monkeypatch.setattr(time, "time", lambda: 1_796_188_717.25)
+    for secret in ("the first secret key, long enough for the test", "and then another one"):
+        settings.SECRET_KEY = secret
+        expected = signing.dumps(value, salt=services.CONFIRM_SALT)
+
+        assert services._signed(value) == expected
+        assert signing.loads(expected, salt=services.CONFIRM_SALT) == value

@@ -91,3 +91,52 @@ def test_a_replayed_solution_counts_as_no_proof(client, vault, form_data, solved
     )
 
     assert response["Location"] == "/en/endorse/received/"
+
+
+def _solution(**changes):
+    """A solved challenge of ours as the decoded payload, with `changes` applied."""
+    return {**json.loads(base64.b64decode(pow.solve(pow.new_challenge()))), **changes}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"number": 10**6},
+        {"number": "7"},
+        {"number": True},
+        {"challenge": "0" * 64},
+        {"signature": "0" * 64},
+        {"signature": None},
+        {"algorithm": "SHA-1"},
+        {"salt": "abc?expires=99999999999&"},
+        {"salt": "abc?expires=1&"},
+        {"salt": "abc?expires=%39%39%39%39%39%39%39%39%39%39%39&"},
+        {"salt": "abc?expires=1&expires=99999999999&"},
+        {"salt": "abc"},
+    ],
+    ids=repr,
+)
+def test_our_check_gives_the_librarys_verdict(db, change):
+    """The shortened check of our own challenges (`_ours_verified`) answers what
+    `altcha.verify_solution_v1` answers, or hands the solution to it (None)."""
+    import altcha
+
+    solution = _solution(**change)
+    library, _error = altcha.verify_solution_v1(solution, pow._hmac_key(), check_expires=True)
+    ours = pow._ours_verified(solution)
+
+    assert ours is None or ours == library
+    if not change:
+        assert ours is True  # the surge path: our own challenges never reach the library
+    if "challenge" in change or "signature" in change or "number" in change:
+        assert library is False
+
+
+def test_a_solution_missing_a_field_is_refused(db):
+    solution = _solution()
+    del solution["signature"]
+    payload = base64.b64encode(json.dumps(solution).encode()).decode()
+
+    assert pow._ours_verified(solution) is None
+    assert pow.verify(payload) is False
