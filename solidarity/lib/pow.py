@@ -116,7 +116,8 @@ def _ours_verified(solution: dict[str, Any]) -> bool | None:
     hash object and an `hmac.HMAC` built per call: 75 k instructions of a submission's 166 k
     for the check, measured); None for any other shape, which the library then checks. The
     tests compare the two verdicts."""
-    algorithm, number, salt = solution.get("algorithm"), solution.get("number"), solution.get("salt")
+    algorithm, number = solution.get("algorithm"), solution.get("number")
+    salt = solution.get("salt")
     if algorithm != "SHA-256" or type(number) is not int or type(salt) is not str:
         return None
     if "challenge" not in solution or "signature" not in solution:

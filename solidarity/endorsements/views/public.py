@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http.response import ResponseHeaders
 from django.shortcuts import render
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
@@ -54,7 +55,23 @@ def endorse(request: HttpRequest) -> HttpResponse:
     done = "endorsements:thanks" if proven else "endorsements:received"
     # The Content-Type Django would set, given: it then needs no failed header look-up.
     html = {"Content-Type": f"text/html; charset={settings.DEFAULT_CHARSET}"}
-    return HttpResponseRedirect(_url(done, language, get_script_prefix()), headers=html)
+    response = HttpResponseRedirect(_url(done, language, get_script_prefix()), headers=html)
+    response.headers.__class__ = _Headers
+    return response
+
+
+class _Headers(ResponseHeaders):
+    """The response's headers, the same mapping, with `in` and `get` answering a missing
+    header without raising: `Mapping.__contains__` and `Mapping.get` look it up and catch
+    the KeyError, and the middleware asks about ten absent headers per response (each
+    `has_header` and `setdefault`). Same answers: `key.lower()` in the same store."""
+
+    def __contains__(self, key: object) -> bool:
+        return key.lower() in self._store  # type: ignore[attr-defined]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self._store.get(key.lower())
+        return default if found is None else found[1]
 
 
 @functools.cache
