@@ -113,3 +113,46 @@ def test_a_new_row_holds_its_related_rows_as_the_orm_sets_them(city, django_asse
         assert endorsement.organization is fast
     with pytest.raises(ValueError, match="must be a"):
         storage.new(Endorsement, organization=city)
+
+
+@pytest.mark.django_db
+def test_dates_and_ids_go_to_postgresql_as_django_converts_them(city):
+    """`storage._values` passes a date, UUID or None as it is on PostgreSQL where
+    Django's own conversion would give that same value (`_exact`): compared field by field
+    with `get_db_prep_save(pre_save(...))` for the surge path's three kinds of rows, with
+    values set and left empty."""
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    organization = storage.new(Organization, city=city, name="Clinic", slug="c", sector="other")
+    declaration = city.declarations.get()
+    rows = [
+        organization,
+        storage.new(Organization, city=city, name="Other", listings_reminder_sent_on=None),
+        storage.new(
+            Endorsement, organization=organization, declaration_id=declaration.pk,
+            decided_month=datetime.date(2026, 3, 1), submission_id=uuid.uuid4(),
+            confirmed_on=datetime.date(2026, 4, 2), verified_by=None,
+        ),
+        storage.new(Endorsement, organization=organization, declaration=declaration),
+        storage.new(DBTaskResult, args_kwargs={"args": ["x"], "kwargs": {}}, priority=-7),
+    ]  # fmt: skip
+    exact_fields = 0
+    for row in rows:
+        model = type(row)
+        for (field, _attname, _plain, exact), value in zip(
+            storage._columns(model, False, connection.vendor),
+            storage._values(row, connection),
+            strict=True,
+        ):
+            if connection.vendor != "postgresql":
+                assert exact is None
+                continue
+            if exact is None:
+                continue
+            exact_fields += 1
+            expected = field.get_db_prep_save(field.pre_save(row, True), connection)
+            assert value == expected, (model, field.name)
+            assert type(value) is type(expected), (model, field.name)
+    if connection.vendor == "postgresql":
+        assert exact_fields >= 10
