@@ -150,6 +150,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": os.path.join(tempfile.gettempdir(), f"solidarity-test-{os.getpid()}.sqlite3")
     }
 elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Django's backend, with a health check that spares a round trip per request when the
+    # connection is idle and quiet (solidarity/lib/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "solidarity.lib.postgresql"
     # The directory fits in memory: with the default random_page_cost (4, for spinning disks)
     # the planner scanned the whole search index instead of using its GIN index (376 → 127 ms
     # for "legal clinic" in Spanish at 60,000 services). PG_RANDOM_PAGE_COST sets another value.
