@@ -151,9 +151,16 @@ def _plain(model: type[models.Model], field: models.Field[Any, Any]) -> type | N
 # Fields whose `get_db_prep_save` gives PostgreSQL a value of exactly these types unchanged
 # (Django 5.2's own methods: `to_python`/`get_prep_value` return such a value as it is, the
 # PostgreSQL backend's `adapt_datefield_value` returns it as given, and so does UUIDField with
-# native UUIDs), and None as None. Exact classes only: a subclass may convert. Not integers:
-# the backend wraps them in psycopg's Int2/Int4/Int8 (the tests compare types too).
-_EXACT: dict[type, type] = {models.DateField: datetime.date, models.UUIDField: uuid.UUID}
+# native UUIDs, and an automatic key with an int: `AutoFieldMixin.get_db_prep_value` only
+# asks `validate_autopk_value`, which returns it), and None as None. Exact classes only: a
+# subclass may convert. Not IntegerField: the backend wraps its values in psycopg's
+# Int2/Int4/Int8 (the tests compare types too).
+_EXACT: dict[type, type] = {
+    models.DateField: datetime.date,
+    models.UUIDField: uuid.UUID,
+    models.AutoField: int,
+    models.BigAutoField: int,
+}
 
 
 def _exact(model: type[models.Model], field: models.Field[Any, Any]) -> type | None:
@@ -199,7 +206,7 @@ def _values(
     """The database values `instance.save()` would insert, in the order of `_fields`: through
     each field's `pre_save` and `get_db_prep_save`, except a text or boolean value that these
     would return unchanged (`_plain`; measured: a third of the time spent here), and on
-    PostgreSQL a date or UUID (or None) that they would return unchanged (`_exact`)."""
+    PostgreSQL a date, UUID or key (or None) that they would return unchanged (`_exact`)."""
     attributes = instance.__dict__
     values = []
     for field, attname, plain, exact in _columns(type(instance), with_pk, connection.vendor):
