@@ -18,7 +18,13 @@ counting on and off around them). Needs valgrind (installed from Debian when mis
 functions that cost the most, inclusive and exclusive: where to look. cProfile's own overhead
 inflates small, frequently called functions, so confirm every change with the count.
 `--exceptions` counts the exceptions raised per request instead (each one raised and caught
-costs thousands of instructions), by where they were raised and what they were.
+costs thousands of instructions), by where they were raised and what they were, with the
+AttributeErrors the interpreter raises and clears in C before a class's `__getattr__` runs
+(asgiref's Locals, Django's connection proxies); `--stacks` adds the callers of each.
+`--database-work` counts, per request, the statements sent through Django, the transactions
+committed and the WAL bytes written (PostgreSQL), with the CPU time of the connection's server
+process (from /proc: noisy on a busy machine). `--keep FILE` saves callgrind's output (for
+`callgrind_annotate --inclusive=yes FILE`: the C functions, e.g. libsodium's, that cost most).
 """
 
 from __future__ import annotations
@@ -60,11 +66,13 @@ def target(
     profile: bool = False,
     exceptions: bool = False,
     stacks: bool = False,
+    database: bool = False,
 ) -> None:
     """Runs under callgrind: warm up, say ready, wait, make `count` requests, say done (under
     cProfile instead with `profile`, its statistics written to `folder`/profile; with
     `exceptions`, the exceptions raised per request written to `folder`/exceptions, with
-    `stacks` each with the callers of the frame that raised it)."""
+    `stacks` each with the callers of the frame that raised it; with `database`, the
+    database's work per request written to `folder`/database)."""
     from bench.endorsement_surge import MAIL, TASKS, ProvenSurge, solved_payloads
 
     os.environ.update(VAR_DIR=tempfile.mkdtemp(), **MAIL, **TASKS["database"], **surge.FAST_KDF)
@@ -87,9 +95,12 @@ def target(
         number, request = next(visitors), next(requests)
         address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
         response = client.generic(
-            "POST", request.path, request.body, content_type=request.headers["Content-Type"],
+            "POST",
+            request.path,
+            request.body,
+            content_type=request.headers["Content-Type"],
             HTTP_X_FORWARDED_FOR=address,
-        )  # fmt: skip
+        )
         assert response.status_code == 302, f"submission answered {response.status_code}"
 
     for _ in range(WARM_UP):
@@ -125,9 +136,14 @@ def target(
 
     if exceptions:
         sys.settrace(trace)
+    before = _database_work() if database else {}
     for _ in range(count):
         one()
     sys.settrace(None)
+    if database:
+        after = _database_work(before)
+        lines = [f"{(after[k] - before[k]) / count:10.2f}  {k}" for k in after]
+        (folder / "database").write_text("\n".join(lines) + "\n")
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(folder / "profile")
@@ -139,6 +155,45 @@ def target(
     (folder / "done").touch()
     while not (folder / "exit").exists():
         time.sleep(0.05)
+
+
+def _database_work(statements: dict[str, float] | None = None) -> dict[str, float]:
+    """What the database has done so far (PostgreSQL): statements this process sent through
+    Django (counted from the first call on), transactions committed, WAL bytes written, and
+    the CPU time of this connection's server process (from /proc: noisy on a busy machine)."""
+    from django.db import connection
+
+    wrapper = getattr(_database_work, "wrapper", None)
+    if wrapper is None:
+        counted = {"n": 0}
+
+        def wrapper(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+            counted["n"] += 1
+            return execute(sql, params, many, context)
+
+        connection.execute_wrappers.append(wrapper)
+        _database_work.wrapper, _database_work.counted = wrapper, counted  # type: ignore[attr-defined]
+    sent = _database_work.counted["n"]  # type: ignore[attr-defined]
+    connection.execute_wrappers.remove(wrapper)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_force_next_flush()")
+        time.sleep(1.2)
+        cursor.execute(
+            "SELECT pg_current_wal_lsn() - '0/0', pg_backend_pid(), xact_commit "
+            "FROM pg_stat_database WHERE datname = current_database()"
+        )
+        wal, pid, commits = cursor.fetchone()
+    connection.execute_wrappers.append(wrapper)
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    cpu_ms = (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    # The look-ups above are one statement and two transactions (the flush, the read) each.
+    extra = 0 if statements is None else 2
+    return {
+        "statements through Django": sent,
+        "transactions committed": int(commits) - extra,
+        "WAL bytes": float(wal),
+        "PostgreSQL backend CPU ms": cpu_ms,
+    }
 
 
 def count_instructions(path: str, count: int, database_url: str, keep: str | None = None) -> int:
@@ -187,12 +242,13 @@ def profile_requests(
     keep: str | None = None,
     exceptions: bool = False,
     stacks: bool = False,
+    database: bool = False,
 ) -> str:
     """The `top` Python functions by inclusive and by exclusive time over `count` requests
     (the statistics also saved to `keep`, for `python -m pstats`); with `exceptions`, the
     exceptions raised per request instead."""
     folder = Path(tempfile.mkdtemp(prefix="solidarity-profile-"))
-    mode = "--exceptions" if exceptions else "--profile"
+    mode = "--exceptions" if exceptions else "--database-work" if database else "--profile"
     command = [sys.executable, "-m", "bench.instructions", "--target", str(folder), mode]
     command += ["--stacks"] if stacks else []
     command += ["--path", path, "--count", str(count)]
@@ -204,6 +260,10 @@ def profile_requests(
             (folder / "go").touch()
             time.sleep(0.5)
         (folder / "exit").touch()
+    if database:
+        text = (folder / "database").read_text()
+        shutil.rmtree(folder, ignore_errors=True)
+        return "per request\n" + text
     if exceptions:
         text = (folder / "exceptions").read_text()
         shutil.rmtree(folder, ignore_errors=True)
@@ -230,17 +290,27 @@ def main() -> None:
     )
     parser.add_argument("--exceptions", action="store_true", help="count exceptions raised")
     parser.add_argument(
+        "--database-work",
+        action="store_true",
+        help="statements, transactions, WAL bytes and server CPU per request (PostgreSQL)",
+    )
+    parser.add_argument(
         "--stacks", action="store_true", help="with --exceptions: where each one was raised from"
     )
     parser.add_argument("--target", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.target:
         target(
-            args.path, args.count, Path(args.target), profile=args.profile,
-            exceptions=args.exceptions, stacks=args.stacks,
-        )  # fmt: skip
+            args.path,
+            args.count,
+            Path(args.target),
+            profile=args.profile,
+            exceptions=args.exceptions,
+            stacks=args.stacks,
+            database=args.database_work,
+        )
         return
-    if args.profile or args.exceptions:
+    if args.profile or args.exceptions or args.database_work:
         postgres = args.database == "postgres"
         database = harness.postgres_database() if postgres else harness.sqlite_database()
         with database as url:
@@ -248,7 +318,14 @@ def main() -> None:
             surge.prepare(url)
             print(
                 profile_requests(
-                    args.path, args.count, url, args.top, args.keep, args.exceptions, args.stacks
+                    args.path,
+                    args.count,
+                    url,
+                    args.top,
+                    args.keep,
+                    args.exceptions,
+                    args.stacks,
+                    args.database_work,
                 )
             )
         return
