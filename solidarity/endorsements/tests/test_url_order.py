@@ -34,6 +34,7 @@ class OldOrder:
 
     def __init__(self) -> None:
         (locale,) = [p for p in config.urls.urlpatterns if _is_locale(p)]
+        assert isinstance(locale, URLResolver)
         patterns = list(locale.url_patterns)
         endorsements = patterns.pop(0)
         assert "endorsements" in str(endorsements.urlconf_name)
