@@ -37,6 +37,7 @@ class OldOrder:
         assert isinstance(locale, URLResolver)
         patterns = list(locale.url_patterns)
         endorsements = patterns.pop(0)
+        assert isinstance(endorsements, URLResolver)
         assert "endorsements" in str(endorsements.urlconf_name)
         vault = next(i for i, p in enumerate(patterns) if str(p.pattern) == "vault/")
         patterns.insert(vault + 1, endorsements)
