@@ -66,6 +66,7 @@ class Watch:
         self.read_at = 0.0
         self.retry_at = 0.0
         self.stale = True
+        self.lost = False
 
     def current(self) -> dict[str, int] | None:
         """The current generations by scope, or None: read them from the database yourself."""
@@ -95,6 +96,8 @@ class Watch:
             pgconn.consume_input()  # raises once the server has closed the connection
             while pgconn.notifies() is not None:
                 self.stale = True
+            if self.lost:
+                raise psycopg.OperationalError("the server is closing the listening connection")
         else:
             raise psycopg.OperationalError("the listening connection keeps sending")
         if time.monotonic() - self.read_at > REFRESH_SECONDS:
@@ -109,6 +112,10 @@ class Watch:
         params = connection.get_connection_params()
         self.listening = psycopg.connect(**params, autocommit=True)
         self.listening.add_notify_handler(self.notified)
+        # Unasked, PostgreSQL only says why it is about to close the connection (libpq hands
+        # that FATAL message to the notice handler): the loss is known before the socket closes.
+        self.listening.add_notice_handler(self.warned)
+        self.lost = False
         self.listening.execute(f"LISTEN {CHANNEL}")
         self.poll = select.poll()
         self.poll.register(self.listening.pgconn.socket, select.POLLIN)
@@ -116,6 +123,9 @@ class Watch:
 
     def notified(self, _notify: psycopg.Notify) -> None:
         self.stale = True
+
+    def warned(self, _diagnostic: psycopg.errors.Diagnostic) -> None:
+        self.lost = True
 
     def read(self) -> dict[str, int]:
         """All generations; Unwatched when the trigger that tells of their changes is missing
