@@ -1,7 +1,11 @@
 import io
+import os
+from collections.abc import Iterator
 
 import pytest
 
+from bench import harness
+from bench.surge import fresh_postgres_database
 from solidarity.cities.models import City
 from solidarity.ops.services import backup_create
 
@@ -26,3 +30,15 @@ def transactional():
     from django.conf import settings
 
     return pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS))
+
+
+@pytest.fixture
+def server_database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database of its own for a real gunicorn server: a temporary SQLite file, or a new
+    database in the PostgreSQL test cluster when the suite runs against it."""
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith("postgres"):
+        yield fresh_postgres_database(base, f"{request.node.name[:40]}_{os.getpid()}".lower())
+        return
+    with harness.sqlite_database() as url:
+        yield url

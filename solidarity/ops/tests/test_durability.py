@@ -2,30 +2,19 @@
 is killed with SIGKILL and started again; every submission that got its "thank you" redirect is
 in the database afterwards. On SQLite, and on PostgreSQL when the suite runs against it.
 
-The server runs on its own database (a temporary SQLite file, or a new database in the
-PostgreSQL test cluster), so this test needs no pytest-django database.
+The server runs on its own database (`server_database_url`, conftest.py), so this test needs no
+pytest-django database.
 """
 
-import os
 import threading
 import time
 
 import pytest
 
 from bench import harness, loadgen
-from bench.surge import Surge, fresh_postgres_database, prepare, stored_submissions
+from bench.surge import Surge, prepare, stored_submissions
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def database_url():
-    base = os.environ.get("DATABASE_URL", "")
-    if base.startswith("postgres"):
-        yield fresh_postgres_database(base, f"durability_{os.getpid()}")
-        return
-    with harness.sqlite_database() as url:
-        yield url
 
 
 def surge_in_background(server, surge, outcome):
@@ -45,10 +34,10 @@ def surge_in_background(server, surge, outcome):
     return thread
 
 
-def test_every_acknowledged_endorsement_survives_a_sigkill_of_the_server(database_url):
-    prepare(database_url)
+def test_every_acknowledged_endorsement_survives_a_sigkill_of_the_server(server_database_url):
+    prepare(server_database_url)
     outcome = {}
-    with harness.Server(database_url=database_url, workers=3) as server:
+    with harness.Server(database_url=server_database_url, workers=3) as server:
         surge = Surge.start(server)
         thread = surge_in_background(server, surge, outcome)
         time.sleep(3)
@@ -59,7 +48,7 @@ def test_every_acknowledged_endorsement_survives_a_sigkill_of_the_server(databas
         thread.join(timeout=60)
 
     acknowledged = surge.acknowledged_ids()
-    stored = stored_submissions(database_url)
+    stored = stored_submissions(server_database_url)
     before = [t for t in surge.acknowledged.values() if t < killed_at]
     after = [t for t in surge.acknowledged.values() if t > restarted_at]
     assert before, "the surge was acknowledged before the kill"
