@@ -3,7 +3,6 @@ round trip while it is idle and quiet (lib/postgresql/base.py), and a connection
 dropped is still noticed, so the next request opens a new one instead of failing."""
 
 import time
-from collections.abc import Iterator
 
 import psycopg
 import pytest
@@ -15,12 +14,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's health check"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def another_session() -> Iterator[psycopg.Connection]:
-    with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
-        yield other
 
 
 def last_statement(other: psycopg.Connection, pid: int) -> str:
@@ -40,21 +33,21 @@ def terminate(other: psycopg.Connection, pid: int) -> None:
     raise AssertionError(f"backend {pid} still there")
 
 
-def test_an_idle_connection_is_usable_without_a_query(another_session):
+def test_an_idle_connection_is_usable_without_a_query(another_connection):
     connection.ensure_connection()
     with connection.cursor() as cursor:
         cursor.execute("SELECT 'the last statement'")
     pid = connection.connection.info.backend_pid
 
     assert connection.is_usable()
-    assert last_statement(another_session, pid) == "SELECT 'the last statement'"
+    assert last_statement(another_connection, pid) == "SELECT 'the last statement'"
 
 
-def test_a_connection_the_server_dropped_is_not_usable(another_session):
+def test_a_connection_the_server_dropped_is_not_usable(another_connection):
     connection.ensure_connection()
     pid = connection.connection.info.backend_pid
 
-    terminate(another_session, pid)
+    terminate(another_connection, pid)
 
     usable = connection.is_usable()
     connection.close()
@@ -62,10 +55,10 @@ def test_a_connection_the_server_dropped_is_not_usable(another_session):
     assert not usable
 
 
-def test_the_next_request_after_the_server_dropped_the_connection_works(another_session):
+def test_the_next_request_after_the_server_dropped_the_connection_works(another_connection):
     ContentGeneration.objects.create(scope="directory", value=3)
     pid = connection.connection.info.backend_pid
-    terminate(another_session, pid)
+    terminate(another_connection, pid)
 
     connection.close_if_unusable_or_obsolete()  # what Django does as a request starts
     generation = ContentGeneration.objects.get(scope="directory")  # its first query

@@ -5,7 +5,6 @@ worker still shows on the next page once PostgreSQL has delivered its notificati
 import select
 from collections.abc import Iterator
 
-import psycopg
 import pytest
 from django.db import connection, transaction
 from django.http import JsonResponse
@@ -23,13 +22,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's LISTEN/NOTIFY"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def another_worker() -> Iterator[psycopg.Connection]:
-    """A connection of its own, as another gunicorn worker or app node would hold."""
-    with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
-        yield other
 
 
 @pytest.fixture(autouse=True)
@@ -57,11 +49,11 @@ def directory_generation() -> int:
     return kept().get("directory", 0)
 
 
-def test_a_change_committed_by_another_worker_is_seen(another_worker):
+def test_a_change_committed_by_another_worker_is_seen(another_connection):
     content_changed("directory")
     before = directory_generation()
 
-    another_worker.execute(
+    another_connection.execute(
         "UPDATE ops_contentgeneration SET value = value + 1 WHERE scope = 'directory'"
     )
     delivered()
@@ -79,10 +71,12 @@ def test_a_change_made_in_this_process_is_seen_at_commit():
     assert directory_generation() == before + 1
 
 
-def test_a_new_scope_created_by_another_worker_is_seen(another_worker):
+def test_a_new_scope_created_by_another_worker_is_seen(another_connection):
     assert "cities" not in kept()
 
-    another_worker.execute("INSERT INTO ops_contentgeneration (scope, value) VALUES ('cities', 7)")
+    another_connection.execute(
+        "INSERT INTO ops_contentgeneration (scope, value) VALUES ('cities', 7)"
+    )
     delivered()
 
     assert kept()["cities"] == 7
@@ -107,7 +101,7 @@ def test_a_cached_page_costs_no_query_once_the_generations_are_kept():
     assert queries.captured_queries == []
 
 
-def test_a_cached_page_is_renewed_when_another_worker_changes_its_content(another_worker):
+def test_a_cached_page_is_renewed_when_another_worker_changes_its_content(another_connection):
     rendered = iter(["before the change", "after the change"])
     cached = cache_public(scopes=("directory",))(
         lambda request: JsonResponse(next(rendered), safe=False)
@@ -118,7 +112,7 @@ def test_a_cached_page_is_renewed_when_another_worker_changes_its_content(anothe
             return cached(RequestFactory().get("/en/services/")).content
 
     first, kept = page(), page()
-    another_worker.execute(
+    another_connection.execute(
         "INSERT INTO ops_contentgeneration (scope, value) VALUES ('directory', 100)"
         " ON CONFLICT (scope) DO UPDATE SET value = ops_contentgeneration.value + 1"
     )
@@ -128,13 +122,17 @@ def test_a_cached_page_is_renewed_when_another_worker_changes_its_content(anothe
     assert page() == b'"after the change"'
 
 
-def test_a_lost_connection_falls_back_to_reading_the_database(another_worker):
+def test_a_lost_connection_falls_back_to_reading_the_database(another_connection):
     content_changed("directory")
     directory_generation()
     assert watch.listening is not None
-    another_worker.execute("SELECT pg_terminate_backend(%s)", [watch.listening.info.backend_pid])
+    another_connection.execute(
+        "SELECT pg_terminate_backend(%s)", [watch.listening.info.backend_pid]
+    )
     delivered()
-    another_worker.execute("UPDATE ops_contentgeneration SET value = 41 WHERE scope = 'directory'")
+    another_connection.execute(
+        "UPDATE ops_contentgeneration SET value = 41 WHERE scope = 'directory'"
+    )
 
     assert watched_generations() is None  # the loss is noticed, nothing kept is trusted
     assert generations(["directory"]) == "directory41"  # read from the database instead
@@ -142,22 +140,22 @@ def test_a_lost_connection_falls_back_to_reading_the_database(another_worker):
     assert directory_generation() == 41  # listening again
 
 
-def test_without_the_trigger_nothing_is_kept(another_worker):
+def test_without_the_trigger_nothing_is_kept(another_connection):
     """A backup from before the trigger, restored and not migrated: no notification would ever
     come, so the watch must not keep anything."""
     content_changed("directory")
     trigger = generation_watch.TRIGGER
-    another_worker.execute(f"ALTER TABLE ops_contentgeneration DISABLE TRIGGER {trigger}")
+    another_connection.execute(f"ALTER TABLE ops_contentgeneration DISABLE TRIGGER {trigger}")
     try:
         watch.close()
         watch.retry_at = 0.0
         assert watched_generations() is None
-        another_worker.execute(
+        another_connection.execute(
             "UPDATE ops_contentgeneration SET value = 52 WHERE scope = 'directory'"
         )
         assert generations(["directory"]) == "directory52"
     finally:
-        another_worker.execute(f"ALTER TABLE ops_contentgeneration ENABLE TRIGGER {trigger}")
+        another_connection.execute(f"ALTER TABLE ops_contentgeneration ENABLE TRIGGER {trigger}")
 
 
 def test_inside_a_transaction_the_generations_come_from_the_database():
@@ -173,7 +171,7 @@ def test_inside_a_transaction_the_generations_come_from_the_database():
     assert directory_generation() == before  # the rolled-back change was never kept
 
 
-def test_a_restore_moves_every_generation_on_and_tells_every_watch(another_worker):
+def test_a_restore_moves_every_generation_on_and_tells_every_watch(another_connection):
     content_changed("directory", "endorsements")
     before = dict(ContentGeneration.objects.values_list("scope", "value"))
     kept_before = kept()
