@@ -38,10 +38,20 @@ What this keeps and what it reveals (docs/directory.md):
   (words, filters, page, and for "near me" the place the browser rounded to about 1 km) in the
   last minute, not who asked it. `SEARCH_CACHE_SECONDS=0` turns it off for a deployment that
   wants none of it.
+
+A kept response is kept with its gzip-compressed copy, made once by Django's GZipMiddleware
+itself, and a browser that accepts gzip gets that copy: the middleware then leaves it as it is.
+Compressing a search page again on every request was about a third of the CPU of a search
+answered from the cache (bench/directory_search.md, session 8). The same compressed bytes go to
+every visitor of that address until it changes: that is safe from BREACH-style attacks (which
+the middleware's random padding is against) because a kept response holds no secret; one that
+used a CSRF token, set a cookie or wrote to the session is never kept (`may_store`).
 """
 
 import hashlib
+import pickle
 import random
+import re
 from collections.abc import Callable, Collection
 from functools import wraps
 from typing import Any
@@ -51,6 +61,7 @@ from django.core.cache import BaseCache, cache, caches
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -58,8 +69,10 @@ from solidarity.lib.generation_watch import watch, watched_generations
 from solidarity.ops.models import ContentGeneration
 
 View = Callable[..., HttpResponse]
+Kept = tuple[HttpResponse, HttpResponse | None]  # a response, and its gzip-compressed copy
 DEFAULT_TIMEOUT = 300
 SEARCHES = "searches"  # settings.CACHES
+GZIP_MIDDLEWARE = "django.middleware.gzip.GZipMiddleware"
 
 
 def content_changed(*scopes: str) -> None:
@@ -98,7 +111,9 @@ def generations(scopes: Collection[str]) -> str:
 def cache_key(request: HttpRequest, scopes: Collection[str]) -> str:
     address = f"{request.get_host()}{request.get_full_path()}".encode()
     digest = hashlib.sha256(address).hexdigest()
-    return f"public:{generations(scopes)}:{get_language()}:{digest}"
+    # "kept": what is stored is a `Kept` pair (until session 8 it was the response alone, under
+    # "public": a shared cache still holding those is not read).
+    return f"kept:{generations(scopes)}:{get_language()}:{digest}"
 
 
 def cache_for(
@@ -147,17 +162,53 @@ def cache_public(
                 return vary_on_cookie(view(request, *args, **kwargs))
             shared = store is cache
             key = cache_key(request, scopes)
-            response = store.get(key)
-            if response is None:
+            kept: Kept | None = store.get(key)
+            if kept is None:
                 response = rendered(view(request, *args, **kwargs))
                 max_bytes = None if shared else settings.SEARCH_CACHE_MAX_BYTES
-                if may_store(request, response, max_bytes=max_bytes):
-                    store.set(key, response, timeout if shared else search_lifetime())
-            return vary_on_cookie(response)
+                if not may_store(request, response, max_bytes=max_bytes):
+                    return vary_on_cookie(response)
+                kept = (response, gzipped(response))
+                store.set(key, kept, timeout if shared else search_lifetime())
+            return vary_on_cookie(for_client(request, kept))
 
         return wrapper
 
     return decorator
+
+
+class _AcceptsGzip:
+    """The one part of a request GZipMiddleware reads: a client that accepts gzip."""
+
+    META = {"HTTP_ACCEPT_ENCODING": "gzip"}
+
+
+def gzipped(response: HttpResponse) -> HttpResponse | None:
+    """A copy of `response` as GZipMiddleware sends it to a client that accepts gzip (body,
+    Content-Encoding, Content-Length, Vary, ETag), or None when it would not compress it or is
+    not in use (the reverse proxy compresses instead)."""
+    if GZIP_MIDDLEWARE not in settings.MIDDLEWARE or response.has_header("Content-Encoding"):
+        return None
+    compressed: HttpResponse = pickle.loads(pickle.dumps(response))  # noqa: S301 - our own bytes
+    # The middleware compresses the response it is given, in place.
+    GZipMiddleware(lambda request: compressed).process_response(
+        _AcceptsGzip(),  # type: ignore[arg-type]
+        compressed,
+    )
+    return compressed if compressed.has_header("Content-Encoding") else None
+
+
+def for_client(request: HttpRequest, kept: Kept) -> HttpResponse:
+    """The kept response's compressed copy for a client that accepts gzip, else the response
+    (GZipMiddleware then adds its Vary header, and compresses nothing)."""
+    response, compressed = kept
+    accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    if compressed is not None and "gzip" in accepts and _ACCEPTS_GZIP.search(accepts):
+        return compressed
+    return response
+
+
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # GZipMiddleware's test
 
 
 def search_lifetime() -> float:
