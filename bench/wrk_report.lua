@@ -8,6 +8,8 @@ local counter = 0
 
 function init(args)
   for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  -- As every browser does (bench/loadgen.py ACCEPT_ENCODING): pages come compressed.
+  wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
   budget = tonumber(args[2])
   counter = math.random(0, 1000000)
 end
