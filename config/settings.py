@@ -187,6 +187,10 @@ CACHES: dict[str, dict[str, Any]] = {
     },
 }
 SEARCH_CACHE_MAX_BYTES = 128 * 1024
+# Each worker answers the public pages and searches it answered a moment ago itself, before
+# Django (lib/kept.py), keeping at most this many bytes of them. KEPT_RESPONSES=false: never.
+KEPT_RESPONSES = env_bool("KEPT_RESPONSES", True)
+KEPT_RESPONSES_MAX_BYTES = env_int("KEPT_RESPONSES_MAX_BYTES", 16 * 1024 * 1024)
 # PostgreSQL: each worker keeps the content generations that key cached pages and hears of a
 # change by LISTEN/NOTIFY, instead of reading them on every request (lib/generation_watch.py).
 GENERATION_WATCH = env_bool("GENERATION_WATCH", True)

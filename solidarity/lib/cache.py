@@ -52,9 +52,10 @@ import hashlib
 import pickle
 import random
 import re
+import time
 from collections.abc import Callable, Collection
 from functools import wraps
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.cache import BaseCache, cache, caches
@@ -69,10 +70,23 @@ from solidarity.lib.generation_watch import watch, watched_generations
 from solidarity.ops.models import ContentGeneration
 
 View = Callable[..., HttpResponse]
-Kept = tuple[HttpResponse, HttpResponse | None]  # a response, and its gzip-compressed copy
+# A response, its gzip-compressed copy, and when the cache lets it go (time.time()).
+Kept = tuple[HttpResponse, HttpResponse | None, float]
 DEFAULT_TIMEOUT = 300
 SEARCHES = "searches"  # settings.CACHES
 GZIP_MIDDLEWARE = "django.middleware.gzip.GZipMiddleware"
+
+
+KEEP = "solidarity.keep"  # the request's WSGI environ: what lib/kept.py may keep, and how long
+
+
+class Keep(NamedTuple):
+    """A public response the worker may keep and answer itself (lib/kept.py): made of `scopes`
+    at their generations `current`, until `expires` (time.time())."""
+
+    scopes: tuple[str, ...]
+    current: str
+    expires: float
 
 
 def content_changed(*scopes: str) -> None:
@@ -108,12 +122,14 @@ def generations(scopes: Collection[str]) -> str:
     return ".".join(f"{scope}{found.get(scope, 0)}" for scope in ordered)
 
 
-def cache_key(request: HttpRequest, scopes: Collection[str]) -> str:
+def cache_key(request: HttpRequest, scopes: Collection[str], current: str | None = None) -> str:
+    """The key of this request's page while `scopes` are at `current` (their generations)."""
     address = f"{request.get_host()}{request.get_full_path()}".encode()
     digest = hashlib.sha256(address).hexdigest()
-    # "kept": what is stored is a `Kept` pair (until session 8 it was the response alone, under
-    # "public": a shared cache still holding those is not read).
-    return f"kept:{generations(scopes)}:{get_language()}:{digest}"
+    current = generations(scopes) if current is None else current
+    # "kept": what is stored is a `Kept` triple (until session 8 it was the response alone,
+    # under "public": a shared cache still holding those is not read).
+    return f"kept:{current}:{get_language()}:{digest}"
 
 
 def cache_for(
@@ -161,15 +177,20 @@ def cache_public(
             if store is None:
                 return vary_on_cookie(view(request, *args, **kwargs))
             shared = store is cache
-            key = cache_key(request, scopes)
+            current = generations(scopes)
+            key = cache_key(request, scopes, current)
             kept: Kept | None = store.get(key)
             if kept is None:
                 response = rendered(view(request, *args, **kwargs))
                 max_bytes = None if shared else settings.SEARCH_CACHE_MAX_BYTES
                 if not may_store(request, response, max_bytes=max_bytes):
                     return vary_on_cookie(response)
-                kept = (response, gzipped(response))
-                store.set(key, kept, timeout if shared else search_lifetime())
+                lifetime = timeout if shared else search_lifetime()
+                kept = (response, gzipped(response), time.time() + lifetime)
+                store.set(key, kept, lifetime)
+            # The worker may answer this address again before Django does (lib/kept.py), no
+            # longer than this cache keeps it, while these generations hold.
+            request.META[KEEP] = Keep(tuple(sorted(scopes)), current, kept[2])
             return vary_on_cookie(for_client(request, kept))
 
         return wrapper
@@ -201,7 +222,7 @@ def gzipped(response: HttpResponse) -> HttpResponse | None:
 def for_client(request: HttpRequest, kept: Kept) -> HttpResponse:
     """The kept response's compressed copy for a client that accepts gzip, else the response
     (GZipMiddleware then adds its Vary header, and compresses nothing)."""
-    response, compressed = kept
+    response, compressed, _expires = kept
     accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
     if compressed is not None and "gzip" in accepts and _ACCEPTS_GZIP.search(accepts):
         return compressed
