@@ -39,6 +39,9 @@ What this keeps and what it reveals (docs/directory.md):
   last minute, not who asked it. `SEARCH_CACHE_SECONDS=0` turns it off for a deployment that
   wants none of it.
 
+A request answered here is marked (`KEEP`): the worker may answer the same request again itself,
+before Django, while these generations hold (lib/kept.py).
+
 A kept response is kept with its gzip-compressed copy, made once by Django's GZipMiddleware
 itself, and a browser that accepts gzip gets that copy: the middleware then leaves it as it is.
 Compressing a search page again on every request was about a third of the CPU of a search

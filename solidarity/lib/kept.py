@@ -96,6 +96,7 @@ class KeptResponses:
         if answer is not None:
             start_response(answer.status, list(answer.headers))
             return [answer.body]
+        asked = dict(environ)  # as asked: Django changes the environ it is given (its META)
         given: list[Any] = []
 
         def keeping_start_response(status: str, headers: list[Any], *exc_info: Any) -> Any:
@@ -105,7 +106,7 @@ class KeptResponses:
         response = self.app(environ, keeping_start_response)
         keep = environ.get(cache.KEEP)
         if keep is not None and given and isinstance(response, HttpResponse):
-            self.store(environ, given[0], given[1], response, keep)
+            self.store(asked, given[0], given[1], response, keep)
         return response
 
     def find(self, environ: dict[str, Any]) -> Answer | None:
