@@ -78,6 +78,14 @@ def varies(headers: Iterable[tuple[str, str]]) -> tuple[str, ...] | None:
     return tuple(sorted({"HTTP_" + name.upper().replace("-", "_") for name in names}))
 
 
+def weight(key: tuple[Any, ...], answer: Answer) -> int:
+    """The bytes an answer holds: its body, headers and key (a long address counts too)."""
+    address, names, values = key
+    headers = [text for pair in answer.headers for text in pair]
+    texts = [*address, *names, *values, answer.status, *headers]
+    return len(answer.body) + sum(len(text) for text in texts if isinstance(text, str))
+
+
 class KeptResponses:
     """The WSGI layer (module docstring); one per worker process."""
 
@@ -87,7 +95,7 @@ class KeptResponses:
         self.answers: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
         self.vary: dict[tuple[Any, ...], tuple[str, ...]] = {}  # by address
         self.held: dict[tuple[Any, ...], int] = {}  # answers held for each address
-        self.size = 0  # bytes of the bodies held
+        self.size = 0  # bytes held (`weight`)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if not settings.KEPT_RESPONSES or not asks_publicly(environ):
@@ -160,7 +168,7 @@ class KeptResponses:
             self.vary[address] = names
             self.answers[key] = answer
             self.held[address] = self.held.get(address, 0) + 1
-            self.size += len(answer.body)
+            self.size += weight(key, answer)
             while self.size > settings.KEPT_RESPONSES_MAX_BYTES:
                 self.remove(next(iter(self.answers)))  # the least recently used
 
@@ -173,7 +181,7 @@ class KeptResponses:
         answer = self.answers.pop(key, None)
         if answer is None:
             return
-        self.size -= len(answer.body)
+        self.size -= weight(key, answer)
         address = key[0]
         self.held[address] -= 1
         if not self.held[address]:  # the last answer for this address: forget its Vary too

@@ -97,3 +97,15 @@ def test_no_more_bytes_than_allowed_the_least_recently_used_go_first():
         assert view.calls == 3  # both still kept
         call(app, "/b")
         assert view.calls == 4  # /b had to be made again
+
+
+def test_a_long_address_counts_against_the_limit():
+    view = MarkedView(lambda path: HttpResponse("small"))
+    app = KeptResponses(view)
+    long_query = "q=" + "a" * 3000
+    with override_settings(KEPT_RESPONSES_MAX_BYTES=5000):
+        call(app, f"/en/page/?{long_query}")
+        call(app, f"/en/page/?{long_query}b")  # the first one has to go to make room
+        assert app.size <= 5000
+        call(app, f"/en/page/?{long_query}")
+        assert view.calls == 3
