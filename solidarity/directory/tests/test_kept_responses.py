@@ -3,6 +3,7 @@ the very same response, and never once what it is made of has changed (lib/kept.
 
 import gzip
 import json
+import time
 
 import pytest
 from django.core.wsgi import get_wsgi_application
@@ -12,6 +13,7 @@ from solidarity.directory import services
 from solidarity.directory.tests import factories
 from solidarity.endorsements import services as endorsement_services
 from solidarity.endorsements.models import Endorsement
+from solidarity.lib import kept
 from solidarity.lib.kept import KeptResponses
 from solidarity.lib.tests.wsgi import call
 
@@ -134,4 +136,16 @@ def test_nothing_is_kept_when_searches_are_not(app, clinic):
 def test_nothing_is_kept_when_turned_off(app, clinic):
     with override_settings(KEPT_RESPONSES=False):
         call(app, SEARCH)
+        assert call(app, SEARCH).by_django
+
+
+def test_a_search_is_not_kept_past_search_cache_seconds(app, clinic, monkeypatch):
+    """The privacy bound of kept searches (lib/cache.py) holds before Django too."""
+    with override_settings(SEARCH_CACHE_SECONDS=60):
+        call(app, SEARCH)
+        now = time.time()
+        # Kept for between half and all of SEARCH_CACHE_SECONDS (`search_lifetime`).
+        monkeypatch.setattr(kept.time, "time", lambda: now + 29)
+        assert not call(app, SEARCH).by_django
+        monkeypatch.setattr(kept.time, "time", lambda: now + 61)
         assert call(app, SEARCH).by_django
