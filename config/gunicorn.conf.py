@@ -4,6 +4,10 @@
 import gc
 import os
 
+# Web requests are many and short: no parallel query plans for them (config/settings.py says
+# why). Read when the application loads, after this file; PG_PARALLEL_WORKERS overrides it.
+os.environ.setdefault("PG_PARALLEL_WORKERS", "0")
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 # Sync workers, two per core plus one: requests are short and the database does the waiting.
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
