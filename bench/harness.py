@@ -393,16 +393,23 @@ def compare(
     seconds: float = 10,
     on_response: loadgen.ResponseCallback | None = None,
 ) -> list[Row]:
-    """The target and the bare view at each concurrency, interleaved in one run."""
+    """The target and the bare view at each concurrency, interleaved in one run.
+
+    Each is warmed up just before it is measured (a GET target: the surge's POSTs are never
+    repeated). The searches a worker keeps expire after 30 to 60 s, and the bare view's
+    measurement leaves the target alone for 10 s or more: without this, each round began with
+    every worker answering afresh the searches that expired meanwhile, all at once, which is
+    what a burst after a quiet minute costs, not what the steady load at that concurrency does
+    (bench/directory_search.md, session 8, reports both)."""
     bare: Target = loadgen.rotating_get([BARE]) if callable(target) else BARE
     warm = {"concurrency": 2, "requests": 200, "seconds": 5}
-    measure(server, "warm-up", bare, **warm)
-    if not callable(target):
-        measure(server, "warm-up", target, **warm)
     rows = []
     for clients in concurrencies:
         bounds = {"concurrency": clients, "requests": requests, "seconds": seconds}
+        measure(server, "warm-up", bare, **warm)
         bare_result = measure(server, "bare view", bare, **bounds)
+        if not callable(target):
+            measure(server, "warm-up", target, **warm)
         result = measure(server, label, target, on_response=on_response, **bounds)
         rows.append(Row(target=result, bare=bare_result))
     return rows
