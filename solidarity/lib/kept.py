@@ -96,6 +96,9 @@ class KeptResponses:
         self.vary: dict[tuple[Any, ...], tuple[str, ...]] = {}  # by address
         self.held: dict[tuple[Any, ...], int] = {}  # answers held for each address
         self.size = 0  # bytes held (`weight`)
+        # The header that says the visitor's scheme, whatever a deployment names it.
+        proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        self.address_names = ADDRESS + ((proxy[0],) if proxy and proxy[0] not in ADDRESS else ())
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if not settings.KEPT_RESPONSES or not asks_publicly(environ):
@@ -118,7 +121,7 @@ class KeptResponses:
         return response
 
     def find(self, environ: dict[str, Any]) -> Answer | None:
-        address = tuple(environ.get(name) for name in ADDRESS)
+        address = tuple(environ.get(name) for name in self.address_names)
         with self.lock:
             names = self.vary.get(address)
             if names is None:
@@ -160,7 +163,7 @@ class KeptResponses:
             or len(response.content) > settings.SEARCH_CACHE_MAX_BYTES
         ):
             return
-        address = tuple(environ.get(name) for name in ADDRESS)
+        address = tuple(environ.get(name) for name in self.address_names)
         key = (address, names, tuple(environ.get(name) for name in names))
         answer = Answer(status, tuple(headers), response.content, keep)
         with self.lock:

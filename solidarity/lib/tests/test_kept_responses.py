@@ -109,3 +109,13 @@ def test_a_long_address_counts_against_the_limit():
         assert app.size <= 5000
         call(app, f"/en/page/?{long_query}")
         assert view.calls == 3
+
+
+def test_the_scheme_header_a_deployment_names_is_part_of_the_address():
+    view = MarkedView()
+    with override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_SSL", "on")):
+        app = KeptResponses(view)
+    call(app, "/en/page/", x_forwarded_ssl="on")
+    call(app, "/en/page/")  # not the same visitor's scheme: not the same answer
+    call(app, "/en/page/", x_forwarded_ssl="on")
+    assert view.calls == 2
