@@ -35,7 +35,9 @@ class Organization(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     city = models.ForeignKey("cities.City", on_delete=models.PROTECT, related_name="organizations")
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
+    # Unique by the constraint below: a unique SlugField would also build a LIKE index on
+    # PostgreSQL (`varchar_pattern_ops`) that no query uses, written on every insert.
+    slug = models.SlugField(max_length=220, db_index=False)
     alternate_name = models.CharField(_("other name"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
@@ -49,6 +51,7 @@ class Organization(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="organization_slug_unique")]
 
     def __str__(self) -> str:
         return self.name
