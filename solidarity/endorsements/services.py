@@ -36,7 +36,8 @@ from solidarity.endorsements.memo import Memo
 from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import bump_public_generation
 from solidarity.endorsements.tasks import (
-    contact_email_row,
+    confirmation_row,
+    queue_confirmation,
     queue_contact_email,
     queues_in_database,
 )
@@ -250,8 +251,8 @@ def _store(
     # endorsement goes first, so a duplicate stores no organization row.
     rows: list[Any] = [organization]
     if confirm_to is not None:
-        subject, body = _confirmation_message(endorsement)
-        rows.append(contact_email_row(to=confirm_to, subject=subject, body=body))
+        reference = endorsement_reference(endorsement)
+        rows.append(confirmation_row(to=confirm_to, endorsement=reference))
     condition, params = f"{new} AND {active}", new_params + active_params
     if not storage.insert_rows_where(
         endorsement, condition, params, then=rows, connection=database
@@ -295,13 +296,18 @@ def _current_declaration_id(city: City) -> int:
     return DECLARATIONS.get(city.pk, latest)
 
 
-def confirmation_token(endorsement: Endorsement) -> str:
-    """A signed link name for `endorsement`: its form's submission_id (a UUID, known before the
-    row is stored, so the e-mail can be queued in the same statement), or its id for an
-    endorsement without one. Both kinds are accepted (`endorsement_from_token`)."""
+def endorsement_reference(endorsement: Endorsement) -> str | int:
+    """How links and queued e-mails name `endorsement`: its form's submission_id (a UUID, known
+    before the row is stored, so the e-mail can be queued in the same statement), or its id
+    for an endorsement without one (`_endorsement_named` finds either)."""
     if endorsement.submission_id is not None:
-        return _signed(str(endorsement.submission_id))
-    return _signed(endorsement.pk)
+        return str(endorsement.submission_id)
+    return int(endorsement.pk)
+
+
+def confirmation_token(endorsement: Endorsement) -> str:
+    """A signed link name for `endorsement` (`endorsement_from_token` reads it)."""
+    return _signed(endorsement_reference(endorsement))
 
 
 # What signing.dumps serializes with (JSONSerializer), made once.
@@ -388,8 +394,17 @@ def _confirm_path(language: str, script_prefix: str) -> tuple[str, str]:
 
 
 def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
-    subject, body = _confirmation_message(endorsement)
-    queue_contact_email(to=email, subject=subject, body=body)
+    queue_confirmation(to=email, endorsement=endorsement_reference(endorsement))
+
+
+def confirmation_message_for(reference: Any) -> tuple[str, str] | None:
+    """The subject and body asking to confirm the endorsement `reference` names, written when
+    the task worker sends it; None when it no longer waits for confirmation (confirmed through
+    an earlier link, withdrawn, erased): nothing to ask."""
+    endorsement = _endorsement_named(reference)
+    if endorsement is None or endorsement.status != Status.UNCONFIRMED:
+        return None
+    return _confirmation_message(endorsement)
 
 
 def _send_duplicate_notice(existing: Endorsement, *, email: str, language: str) -> None:
@@ -415,6 +430,11 @@ def endorsement_from_token(token: str) -> Endorsement | None:
         named = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:
         return None
+    return _endorsement_named(named)
+
+
+def _endorsement_named(named: Any) -> Endorsement | None:
+    """The endorsement `endorsement_reference` gave `named` (None if there is none now)."""
     endorsements = Endorsement.objects.select_related("organization")
     if isinstance(named, int) and not isinstance(named, bool):
         return endorsements.filter(pk=named).first()

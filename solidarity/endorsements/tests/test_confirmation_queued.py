@@ -1,16 +1,19 @@
 """In production the confirmation e-mail is queued in the database for the task worker
 (django-tasks' database backend): it is stored with the endorsement it confirms, before the
-visitor is thanked, and the worker sends it."""
+visitor is thanked, and the worker writes and sends it — unless the endorsement no longer
+waits for confirmation by then."""
 
 import json
 import re
+import uuid
 
 import pytest
 from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
 from solidarity.endorsements.models import Endorsement
-from solidarity.endorsements.tasks import queue_contact_email
+from solidarity.endorsements.services import endorsement_reference
+from solidarity.endorsements.tasks import open_envelope, queue_confirmation
 
 from .conftest import CANARY_EMAIL
 
@@ -51,12 +54,51 @@ def test_the_confirmation_is_queued_with_the_endorsement_and_the_worker_sends_it
 
 def test_the_queued_row_is_the_one_the_task_backend_writes(client, vault, form_data, solved):
     client.post("/en/endorse/", {**form_data, "altcha": solved()})
-    queue_contact_email(to="someone@example.org", subject="Subject", body="Body")
+    endorsement = Endorsement.objects.get()
+    queue_confirmation(to=CANARY_EMAIL, endorsement=endorsement_reference(endorsement))
 
     ours, backends = DBTaskResult.objects.order_by("enqueued_at")
     fields = ["status", "priority", "task_path", "queue_name", "backend_name", "run_after"]
     assert [getattr(ours, f) for f in fields] == [getattr(backends, f) for f in fields]
     assert list(ours.args_kwargs) == list(backends.args_kwargs) == ["args", "kwargs"]
+    envelopes = [open_envelope(row.args_kwargs["args"][0]) for row in (ours, backends)]
+    assert envelopes[0] == envelopes[1]
+
+
+@pytest.mark.parametrize("from_the_page", [True, False])
+def test_the_queued_envelope_holds_the_address_and_the_endorsement_only(
+    client, vault, form_data, solved, from_the_page
+):
+    # The form shown on the page names its submission; one posted by hand may not.
+    named = {"submission_id": str(uuid.uuid4())} if from_the_page else {}
+    client.post("/fr/endorse/", {**form_data, **named, "altcha": solved()})
+
+    (envelope,) = DBTaskResult.objects.get().args_kwargs["args"]
+    endorsement = Endorsement.objects.get()
+    reference = named.get("submission_id", endorsement.pk)
+    assert endorsement_reference(endorsement) == reference
+    assert open_envelope(envelope) == {"to": CANARY_EMAIL, "endorsement": reference}
+    run_the_queue()
+    (message,) = mail.outbox
+    assert "Veuillez confirmer" in message.subject  # written by the worker, in French
+    assert form_data["organization_name"] in message.body
+
+
+@pytest.mark.parametrize("change", ["confirmed", "withdrawn", "erased"])
+def test_the_worker_asks_nothing_once_the_endorsement_no_longer_waits(
+    client, vault, form_data, solved, change
+):
+    client.post("/en/endorse/", {**form_data, "altcha": solved()})
+    endorsement = Endorsement.objects.get()
+    if change == "erased":
+        endorsement.delete()
+    else:
+        status = {"confirmed": "awaiting_review", "withdrawn": "withdrawn"}[change]
+        Endorsement.objects.filter(pk=endorsement.pk).update(status=status)
+
+    run_the_queue()
+
+    assert mail.outbox == []
 
 
 def test_a_duplicate_queues_only_the_notice_to_the_existing_contact(
