@@ -60,3 +60,17 @@ def when_ready(server):
         get_resolver().url_patterns  # noqa: B018 - the import is the point
         gc.collect()
         gc.freeze()
+
+
+# Each worker's garbage collector looks at its youngest objects every 20,000 new ones instead of
+# Python's default 700: a submission makes tens of thousands of short-lived objects, nearly all
+# freed by reference counting, and every collection walks those alive at that moment. Measured
+# with callgrind (bench/instructions.py): -2.0 % of a proof-of-work submission's instructions.
+# Cyclic garbage still goes within a request or two (tested); the older generations keep their
+# default ratios.
+YOUNG_GENERATION_THRESHOLD = 20_000
+
+
+def post_fork(server, worker):
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, middle, oldest)

@@ -4,6 +4,7 @@ over a second of CPU, and a visitor a request that took as long."""
 
 import gc
 import runpy
+import weakref
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -29,3 +30,26 @@ def test_without_preloading_there_is_nothing_to_freeze():
     when_ready(SimpleNamespace(cfg=SimpleNamespace(preload_app=False)))
 
     assert gc.get_freeze_count() == 0
+
+
+def test_a_worker_still_collects_cyclic_garbage_after_a_few_requests_worth():
+    post_fork = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["post_fork"]
+    before = gc.get_threshold()
+    try:
+        post_fork(SimpleNamespace(), SimpleNamespace())
+        assert gc.get_threshold()[0] > before[0]  # fewer collections of the youngest objects
+
+        class Node:
+            pass
+
+        collected = []
+        for _ in range(60_000):  # a few submissions' worth of objects
+            node = Node()
+            node.cycle = node  # garbage that only the collector frees
+            collected.append(weakref.ref(node))
+            del node
+        alive = sum(1 for ref in collected if ref() is not None)
+    finally:
+        gc.set_threshold(*before)
+
+    assert alive < 25_000  # the youngest generation's threshold, not every one kept
