@@ -2,14 +2,17 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
-PYTHON ?= python3.11
+# Debian's python3.11 where there is one: the interpreter production runs (docs/deploy.md), built
+# with profile-guided and link-time optimisation. A locally compiled one found first on the PATH
+# (pyenv's default build) did Django's work 25-35 % slower here (bench/README.md).
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) python3.11)
 APPS := accounts vault organizers cities directory endorsements reports campaign api ops
 export DJANGO_SETTINGS_MODULE := config.settings
 
 .PHONY: run test lint typecheck messages compilemessages test-sqlite test-postgres system-deps demo-reset
 
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); python3.11 -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip==25.3
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@

@@ -146,6 +146,7 @@ def run(database: str, args: argparse.Namespace) -> str:
             "",
             *verdict,
             f"- gunicorn worker memory, RSS/PSS (MB): {rss}",
+            f"- interpreter: {harness.interpreter()}",
             f"- load average after the run: {', '.join(f'{v:.1f}' for v in os.getloadavg())}",
             "",
         ]

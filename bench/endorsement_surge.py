@@ -114,6 +114,7 @@ def run(args: argparse.Namespace, url: str) -> None:
     stored = surge.stored_submissions(url)
     print(harness.markdown(rows, database=args.database))
     print(f"client: {args.client}; gunicorn workers: {server.workers}; e-mail: {args.tasks}")
+    print(f"interpreter: {harness.interpreter()}")
     if CPU_ROWS:
         print(cpu_markdown(CPU_ROWS))
     for label, generator in (("no JavaScript", plain), ("proof-of-work", proven)):
@@ -254,7 +255,7 @@ def in_process(args: argparse.Namespace, url: str) -> None:
             f"{label}: acknowledged {len(acknowledged)}, lost {len(acknowledged - stored)}, "
             f"{len(statements[label])} SQL statements: {statements[label]}"
         )
-    print(f"e-mail: {args.tasks}; load average (1, 5, 15 min):", os.getloadavg())
+    print(f"e-mail: {args.tasks}; {harness.interpreter()}; load average:", os.getloadavg())
 
 
 def response_of(response: Any) -> loadgen.Response:

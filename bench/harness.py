@@ -161,6 +161,13 @@ def server_env(database_url: str, settings: str, extra: dict[str, str]) -> dict[
 # --- The server ------------------------------------------------------------------------------
 
 
+def interpreter() -> str:
+    """Which Python runs the server (its workers are this one's `sys.executable`): a locally
+    compiled CPython (pyenv's default build: no profile-guided or link-time optimisation, a
+    shared libpython) does Django's work 25-35 % slower than Debian's, which production runs."""
+    return f"Python {sys.version.split()[0]} ({os.path.realpath(sys.executable)})"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -220,18 +220,16 @@ def count_instructions(path: str, count: int, database_url: str, keep: str | Non
         for action in (["-i", "off", pid], ["-d", pid]):
             subprocess.run(["callgrind_control", *action], check=True, capture_output=True)
         (folder / "exit").touch()
-    totals = [
-        int(line.split()[1])
+    totals = {
+        out: int(line.split()[1])
         for out in folder.glob("out.*")
         for line in out.read_text(errors="replace").splitlines()
         if line.startswith("totals:")
-    ]
-    if keep:
-        outs = [out for out in folder.glob("out.*") if "totals:" in out.read_text(errors="replace")]
-        if outs:
-            shutil.copyfile(outs[0], keep)
+    }
+    if keep and totals:  # the dump of the counted requests, not the nearly empty final one
+        shutil.copyfile(max(totals, key=totals.__getitem__), keep)
     shutil.rmtree(folder, ignore_errors=True)
-    return sum(totals) // count
+    return sum(totals.values()) // count
 
 
 def profile_requests(
