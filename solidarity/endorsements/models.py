@@ -63,6 +63,11 @@ class Endorsement(models.Model):
     proof_of_work = models.BooleanField(_("proof of work solved"), default=False)
     # Random per form display: a double-submitted form is stored once.
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # The confirmation e-mail waiting for the task worker (an outbox stored with the row, so a
+    # submission writes no task row): the contact's address in an envelope sealed under a key
+    # derived from SECRET_KEY (tasks.seal_address). Cleared when the e-mail is sent and when
+    # the endorsement stops waiting for confirmation.
+    confirmation_envelope = models.BinaryField(null=True, blank=True, editable=False)
     created_on = models.DateField(auto_now_add=True)
     confirmed_on = models.DateField(null=True, blank=True)
     verified_on = models.DateField(null=True, blank=True)

@@ -5,12 +5,14 @@ the caller gets the same answer, and the existing contact is e-mailed instead.
 """
 
 import base64
+import contextlib
 import datetime
 import functools
 import hashlib
 import hmac
 import json
 import secrets
+import smtplib
 import time
 import uuid
 from collections.abc import Sequence
@@ -20,7 +22,8 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.core.mail import send_mail
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -36,10 +39,12 @@ from solidarity.endorsements.memo import Memo
 from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import bump_public_generation
 from solidarity.endorsements.tasks import (
-    confirmation_row,
+    open_address,
     queue_confirmation,
     queue_contact_email,
     queues_in_database,
+    seal_address,
+    send_waiting_confirmation,
 )
 from solidarity.lib.cache import content_changed
 from solidarity.organizers.services import audit_log
@@ -119,21 +124,14 @@ def endorsement_submit(
 
     The surge path is one transaction of two INSERTs: the endorsement's row is written only if
     no endorsement of this form or active one with this address exists and the campaign key it
-    is sealed to is still the active one (a single statement); its organization follows."""
+    is sealed to is still the active one (a single statement); its organization follows. The
+    confirmation e-mail waits in the endorsement's row (`confirmation_envelope`) for the task
+    worker, or is queued at once on any other task backend."""
     email = submission.contact["email"]
     hashed = email_hash(email)
     declaration = _current_declaration_id(submission.city)
     contact = _CONTACT_JSON.encode(submission.contact).encode("utf-8")
-    # With the e-mail queued in the database (production), a confirmation is stored in the
-    # same statement as its endorsement (PostgreSQL). Its link names the form's submission_id,
-    # known before the row exists; a form without one (not ours) has its id taken beforehand.
-    together, reserved = False, None
-    if proof_of_work and queues_in_database():
-        if submission.submission_id is not None:
-            together = connection.vendor == "postgresql"
-        else:
-            reserved = storage.reserve_id(Endorsement)
-            together = reserved is not None
+    envelope = seal_address(email) if proof_of_work else None
     random_slug = False
     for _attempt in range(5):
         key = remembered_campaign_key(city_id=submission.city.pk)
@@ -147,8 +145,7 @@ def endorsement_submit(
                 proof_of_work=proof_of_work,
                 language=language,
                 random_slug=random_slug,
-                pk=reserved,
-                confirm_to=email if together else None,
+                envelope=envelope,
             )
         except IntegrityError:
             # The same form stored by a concurrent request, or the organization's slug taken.
@@ -158,8 +155,8 @@ def endorsement_submit(
             random_slug = True
             continue
         if endorsement is not None:
-            if proof_of_work and not together:
-                _send_confirmation(endorsement, email=email)
+            if envelope is not None and not queues_in_database():
+                send_waiting_confirmation.enqueue(endorsement.pk)
             return endorsement
         existing = _existing(submission, hashed)
         if existing is not None:
@@ -217,16 +214,14 @@ def _store(
     proof_of_work: bool,
     language: str,
     random_slug: bool,
-    pk: int | None = None,
-    confirm_to: str | None = None,
+    envelope: bytes | None,
 ) -> Endorsement | None:
-    """The endorsement and its organization (and, to `confirm_to`, its confirmation e-mail
-    queued in the database) in one transaction; None (nothing stored) when it is a duplicate
-    or `key` is no longer the active campaign key."""
+    """The endorsement (with its waiting confirmation's `envelope`, if any) and its
+    organization in one transaction; None (nothing stored) when it is a duplicate or `key` is
+    no longer the active campaign key."""
     organization = _new_organization(submission, language=language, random_slug=random_slug)
     endorsement = storage.new(
         Endorsement,
-        pk=pk,
         organization=organization,
         declaration_id=declaration,
         provides_services=submission.provides_services,
@@ -241,6 +236,7 @@ def _store(
         language=language,
         proof_of_work=proof_of_work,
         submission_id=submission.submission_id,
+        confirmation_envelope=envelope,
     )
     # The connection itself, not the `connection` proxy: each attribute read through the
     # proxy costs a failed look-up first.
@@ -249,13 +245,9 @@ def _store(
     active, active_params = key_still_active_sql(key, vendor=database.vendor)
     # The organization's key is a UUID made here, and foreign keys are checked at commit: the
     # endorsement goes first, so a duplicate stores no organization row.
-    rows: list[Any] = [organization]
-    if confirm_to is not None:
-        reference = endorsement_reference(endorsement)
-        rows.append(confirmation_row(to=confirm_to, endorsement=reference))
     condition, params = f"{new} AND {active}", new_params + active_params
     if not storage.insert_rows_where(
-        endorsement, condition, params, then=rows, connection=database
+        endorsement, condition, params, then=[organization], connection=database
     ):
         return None
     return endorsement
@@ -397,6 +389,40 @@ def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
     queue_confirmation(to=email, endorsement=endorsement_reference(endorsement))
 
 
+def send_waiting_confirmations(*, endorsement_id: int | None = None, limit: int = 100) -> int:
+    """Sends the confirmation e-mails waiting in endorsements (or in `endorsement_id` only),
+    up to `limit`, and says how many were sent. The task worker calls this every second or so.
+
+    One endorsement per transaction: its row locked (another worker skips it), the message
+    written in its language, sent, then its envelope cleared."""
+    waiting = Endorsement.objects.filter(
+        status=Status.UNCONFIRMED, confirmation_envelope__isnull=False
+    )
+    if endorsement_id is not None:
+        waiting = waiting.filter(pk=endorsement_id)
+    sent = 0
+    for pk in list(waiting.order_by("pk").values_list("pk", flat=True)[:limit]):
+        with transaction.atomic():
+            endorsement = (
+                waiting.select_for_update(skip_locked=True, of=("self",))
+                .select_related("organization")
+                .filter(pk=pk)
+                .first()
+            )
+            if endorsement is None:
+                continue  # sent by another worker meanwhile, or no longer waiting
+            subject, body = _confirmation_message(endorsement)
+            assert endorsement.confirmation_envelope is not None  # as `waiting` asked
+            address = open_address(endorsement.confirmation_envelope)
+            # An address the relay refuses for good is not tried again; any other failure
+            # (the relay unreachable) raises, and the e-mail waits for the next call.
+            with contextlib.suppress(smtplib.SMTPRecipientsRefused):
+                send_mail(subject, body, None, [address], fail_silently=False)
+            Endorsement.objects.filter(pk=pk).update(confirmation_envelope=None)
+        sent += 1
+    return sent
+
+
 def confirmation_message_for(reference: Any) -> tuple[str, str] | None:
     """The subject and body asking to confirm the endorsement `reference` names, written when
     the task worker sends it; None when it no longer waits for confirmation (confirmed through
@@ -448,6 +474,7 @@ def _endorsement_named(named: Any) -> Endorsement | None:
 def endorsement_confirm(*, endorsement: Endorsement) -> Endorsement:
     """Unconfirmed → awaiting review. Confirming twice changes nothing."""
     Endorsement.objects.filter(pk=endorsement.pk, status=Status.UNCONFIRMED).update(
+        confirmation_envelope=None,
         status=Status.AWAITING_REVIEW,
         confirmed_on=timezone.localdate(),
         status_changed_on=timezone.localdate(),
@@ -491,6 +518,7 @@ def _transition(
     if locked.status not in allowed:
         raise InvalidTransition(locked.status)
     locked.status = to
+    locked.confirmation_envelope = None  # no longer waits for confirmation: nothing to send
     locked.status_reason = reason
     locked.status_changed_on = timezone.localdate()
     if to == Status.VERIFIED:

@@ -4,18 +4,17 @@ A queued task row would otherwise hold a contact's address in clear, so what it 
 as an envelope encrypted under a key derived from SECRET_KEY (libsodium SecretBox). With the
 default immediate backend it never reaches the database at all.
 
-A confirmation request carries only the address and the endorsement it is for: the task worker
-writes the message when it sends it, in the endorsement's language, and sends nothing if the
-endorsement no longer waits for confirmation (confirmed through an earlier link, withdrawn,
-erased). `confirmation_row` gives the row the database backend (production's) would write for
-it, unsaved, so that the surge path can store it in the same statement as the endorsement.
+A new endorsement's confirmation request is not a task row: its envelope (the address alone,
+`seal_address`) is stored in the endorsement's own row, and the task worker (`solidarity-city
+worker`: django-tasks' db_worker, polling these too) writes the message when it sends it
+(`services.send_waiting_confirmations`). With any other task backend, the submission queues
+`send_waiting_confirmation` for its endorsement instead (the immediate backend runs it at once).
 """
 
 import functools
 import hashlib
 import hmac
 import json
-import weakref
 from base64 import b64decode, b64encode
 from typing import Any
 
@@ -23,7 +22,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django_tasks import task
 
-from solidarity.endorsements import storage
 from solidarity.vault import crypto
 
 
@@ -76,39 +74,26 @@ def queue_confirmation(*, to: str, endorsement: str | int) -> None:
     send_confirmation.enqueue(seal_envelope({"to": to, "endorsement": endorsement}))
 
 
+def seal_address(address: str) -> bytes:
+    """The envelope stored with an endorsement whose confirmation e-mail waits."""
+    return crypto.secretbox_encrypt(_envelope_key(), address.encode())
+
+
+def open_address(envelope: bytes | memoryview) -> str:
+    return crypto.secretbox_decrypt(_envelope_key(), bytes(envelope)).decode()
+
+
+@task()
+def send_waiting_confirmation(endorsement_id: int) -> None:
+    """Sends the confirmation e-mail waiting in this endorsement, if it still waits."""
+    from solidarity.endorsements.services import send_waiting_confirmations
+
+    send_waiting_confirmations(endorsement_id=endorsement_id)
+
+
 def queues_in_database() -> bool:
-    """True when the e-mail task runs on django-tasks' database backend (production's)."""
+    """True when tasks run on django-tasks' database backend (production's), whose worker
+    also sends the confirmation e-mails waiting in endorsements."""
     from django_tasks_db.backend import DatabaseBackend
 
-    return isinstance(send_confirmation.get_backend(), DatabaseBackend)
-
-
-_validated: "weakref.WeakSet[Any]" = weakref.WeakSet()
-
-
-def confirmation_row(*, to: str, endorsement: str | int) -> Any | None:
-    """The unsaved `DBTaskResult` that `queue_confirmation` would store, when the e-mail task
-    runs on django-tasks' database backend (None on any other backend: queue it instead).
-    Its values are the backend's own (`DatabaseBackend._task_to_db_task` and the model's
-    pre_save), so a task worker runs it like any other; the tests compare the two rows."""
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult, get_date_max
-
-    task = send_confirmation
-    backend = task.get_backend()
-    if not isinstance(backend, DatabaseBackend):
-        return None
-    if backend not in _validated:  # the task and the backend do not change: checked once
-        backend.validate_task(task)
-        _validated.add(backend)
-    envelope = seal_envelope({"to": to, "endorsement": endorsement})
-    return storage.new(
-        DBTaskResult,
-        id=backend._get_id(),
-        args_kwargs={"args": [envelope], "kwargs": {}},
-        priority=task.priority,
-        task_path=task.module_path,
-        queue_name=task.queue_name,
-        run_after=task.run_after or get_date_max(),
-        backend_name=backend.alias,
-    )
+    return isinstance(send_waiting_confirmation.get_backend(), DatabaseBackend)

@@ -117,6 +117,7 @@ def test_the_link_names_the_form_sent_and_links_naming_the_row_still_work(
     client.post("/en/endorse/", {**form_data, "submission_id": submission_id, "altcha": solved()})
     for row in DBTaskResult.objects.all():  # what the task worker does
         row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+    services.send_waiting_confirmations()
     endorsement = Endorsement.objects.get()
     token = link_in(mail.outbox[0]).rstrip("/").rsplit("/", 1)[1]
     by_row = signing.dumps(endorsement.pk, salt=services.CONFIRM_SALT)  # links sent before

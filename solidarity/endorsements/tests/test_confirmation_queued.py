@@ -1,10 +1,9 @@
-"""In production the confirmation e-mail is queued in the database for the task worker
-(django-tasks' database backend): it is stored with the endorsement it confirms, before the
-visitor is thanked, and the worker writes and sends it — unless the endorsement no longer
-waits for confirmation by then."""
+"""In production the confirmation e-mail waits for the task worker (django-tasks' database
+backend): it is stored in the endorsement's own row, in the statement that stores it, before the
+visitor is thanked; the worker writes the message and sends it — unless the endorsement no
+longer waits for confirmation by then."""
 
-import json
-import re
+import smtplib
 import uuid
 
 import pytest
@@ -12,18 +11,32 @@ from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
 from solidarity.endorsements.models import Endorsement
-from solidarity.endorsements.services import endorsement_reference
-from solidarity.endorsements.tasks import open_envelope, queue_confirmation
+from solidarity.endorsements.services import send_waiting_confirmations
+from solidarity.endorsements.tasks import open_address
+from solidarity.vault.services import unwrap_keyring
 
 from .conftest import CANARY_EMAIL
 
 pytestmark = pytest.mark.django_db
 
 
-def run_the_queue():
-    """What the task worker (`db_worker`) does with each queued row."""
+def run_the_worker():
+    """What the task worker (`solidarity-city worker`) does: queued tasks, then the
+    confirmations waiting in endorsements."""
     for row in DBTaskResult.objects.order_by("enqueued_at"):
         row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+    return send_waiting_confirmations()
+
+
+def fail(error):
+    """A stand-in for send_mail that raises `error`, counting its calls."""
+
+    def send_mail(*args, **kwargs):
+        send_mail.calls += 1
+        raise error
+
+    send_mail.calls = 0
+    return send_mail
 
 
 @pytest.fixture(autouse=True)
@@ -31,74 +44,113 @@ def queued_in_database(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def test_the_confirmation_is_queued_with_the_endorsement_and_the_worker_sends_it(
+def test_the_confirmation_waits_in_the_endorsement_and_the_worker_sends_it(
     client, vault, form_data, solved
 ):
     response = client.post("/en/endorse/", {**form_data, "altcha": solved()})
 
     assert response["Location"] == "/en/endorse/thanks/"
     endorsement = Endorsement.objects.get()
-    queued = DBTaskResult.objects.get()
     assert mail.outbox == []
-    assert CANARY_EMAIL not in json.dumps(queued.args_kwargs)  # a sealed envelope
+    assert not DBTaskResult.objects.exists()  # no task row: the row itself is the outbox
+    envelope = bytes(endorsement.confirmation_envelope)
+    assert CANARY_EMAIL.encode() not in envelope  # sealed
+    assert open_address(envelope) == CANARY_EMAIL
 
-    run_the_queue()
+    assert run_the_worker() == 1
 
     assert [message.to for message in mail.outbox] == [[CANARY_EMAIL]]
-    link = re.search(r"https?://\S+/endorse/confirm/(\S+)/", mail.outbox[0].body)
-    assert link is not None
-    client.post(f"/en/endorse/confirm/{link[1]}/")
+    endorsement.refresh_from_db()
+    assert endorsement.confirmation_envelope is None  # sent: nothing of the address is left
+    assert run_the_worker() == 0  # and not sent twice
+    link = mail.outbox[0].body.split("/endorse/confirm/", 1)[1].split("/", 1)[0]
+    client.post(f"/en/endorse/confirm/{link}/")
     endorsement.refresh_from_db()
     assert endorsement.status == Endorsement.Status.AWAITING_REVIEW
 
 
-def test_the_queued_row_is_the_one_the_task_backend_writes(client, vault, form_data, solved):
-    client.post("/en/endorse/", {**form_data, "altcha": solved()})
-    endorsement = Endorsement.objects.get()
-    queue_confirmation(to=CANARY_EMAIL, endorsement=endorsement_reference(endorsement))
-
-    ours, backends = DBTaskResult.objects.order_by("enqueued_at")
-    fields = ["status", "priority", "task_path", "queue_name", "backend_name", "run_after"]
-    assert [getattr(ours, f) for f in fields] == [getattr(backends, f) for f in fields]
-    assert list(ours.args_kwargs) == list(backends.args_kwargs) == ["args", "kwargs"]
-    envelopes = [open_envelope(row.args_kwargs["args"][0]) for row in (ours, backends)]
-    assert envelopes[0] == envelopes[1]
-
-
 @pytest.mark.parametrize("from_the_page", [True, False])
-def test_the_queued_envelope_holds_the_address_and_the_endorsement_only(
+def test_the_worker_writes_the_message_in_the_language_of_the_form(
     client, vault, form_data, solved, from_the_page
 ):
     # The form shown on the page names its submission; one posted by hand may not.
     named = {"submission_id": str(uuid.uuid4())} if from_the_page else {}
     client.post("/fr/endorse/", {**form_data, **named, "altcha": solved()})
 
-    (envelope,) = DBTaskResult.objects.get().args_kwargs["args"]
-    endorsement = Endorsement.objects.get()
-    reference = named.get("submission_id", endorsement.pk)
-    assert endorsement_reference(endorsement) == reference
-    assert open_envelope(envelope) == {"to": CANARY_EMAIL, "endorsement": reference}
-    run_the_queue()
+    run_the_worker()
+
     (message,) = mail.outbox
-    assert "Veuillez confirmer" in message.subject  # written by the worker, in French
+    assert "Veuillez confirmer" in message.subject
     assert form_data["organization_name"] in message.body
+    assert "/fr/endorse/confirm/" in message.body
 
 
-@pytest.mark.parametrize("change", ["confirmed", "withdrawn", "erased"])
+def test_without_proof_of_work_nothing_waits(client, vault, form_data):
+    client.post("/en/endorse/", form_data)
+
+    assert Endorsement.objects.get().confirmation_envelope is None
+    assert run_the_worker() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("change", ["confirmed", "verified", "rejected", "withdrawn", "erased"])
 def test_the_worker_asks_nothing_once_the_endorsement_no_longer_waits(
-    client, vault, form_data, solved, change
+    client, vault, form_data, solved, change, organizer
 ):
+    from solidarity.endorsements import services
+
     client.post("/en/endorse/", {**form_data, "altcha": solved()})
     endorsement = Endorsement.objects.get()
     if change == "erased":
         endorsement.delete()
+    elif change == "confirmed":
+        services.endorsement_confirm(endorsement=endorsement)
+    elif change == "rejected":
+        services.endorsement_reject(endorsement=endorsement, actor=organizer, reason="Unknown")
+    elif change == "withdrawn":
+        services.endorsement_withdraw(endorsement=endorsement, actor=organizer)
     else:
-        status = {"confirmed": "awaiting_review", "withdrawn": "withdrawn"}[change]
-        Endorsement.objects.filter(pk=endorsement.pk).update(status=status)
+        keyring = unwrap_keyring(organizer=organizer, passphrase="ana's vault passphrase")
+        services.endorsement_verify(endorsement=endorsement, actor=organizer, keyring=keyring)
+        mail.outbox.clear()  # the representative's invitation
 
-    run_the_queue()
-
+    assert run_the_worker() == 0
     assert mail.outbox == []
+    if change != "erased":
+        endorsement.refresh_from_db()
+        assert endorsement.confirmation_envelope is None  # the address is not kept
+
+
+def test_an_unreachable_relay_leaves_the_e_mail_waiting(
+    client, vault, form_data, solved, monkeypatch
+):
+    from solidarity.endorsements import services
+
+    client.post("/en/endorse/", {**form_data, "altcha": solved()})
+    with monkeypatch.context() as patched:
+        patched.setattr(services, "send_mail", fail(ConnectionRefusedError()))
+        with pytest.raises(ConnectionRefusedError):
+            send_waiting_confirmations()
+    assert Endorsement.objects.get().confirmation_envelope is not None
+
+    assert run_the_worker() == 1
+    assert [message.to for message in mail.outbox] == [[CANARY_EMAIL]]
+
+
+def test_an_address_the_relay_refuses_is_not_tried_again(
+    client, vault, form_data, solved, monkeypatch
+):
+    from solidarity.endorsements import services
+
+    client.post("/en/endorse/", {**form_data, "altcha": solved()})
+    refused = fail(smtplib.SMTPRecipientsRefused({CANARY_EMAIL: (550, b"No such user")}))
+    monkeypatch.setattr(services, "send_mail", refused)
+
+    send_waiting_confirmations()
+    send_waiting_confirmations()
+
+    assert refused.calls == 1
+    assert Endorsement.objects.get().confirmation_envelope is None
 
 
 def test_a_duplicate_queues_only_the_notice_to_the_existing_contact(
@@ -111,10 +163,10 @@ def test_a_duplicate_queues_only_the_notice_to_the_existing_contact(
 
     assert response["Location"] == "/en/endorse/thanks/"
     assert Endorsement.objects.count() == 1
-    assert DBTaskResult.objects.count() == 2
-    run_the_queue()
+    assert DBTaskResult.objects.count() == 1  # the notice
+    run_the_worker()
     assert len(mail.outbox) == 2
-    assert "already endorsed" in mail.outbox[1].subject
+    assert sum("already endorsed" in message.subject for message in mail.outbox) == 1
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
