@@ -9,9 +9,10 @@ Two scenarios, each beside the bare view measured by the same server in the same
 
 - "surge, no JavaScript": the form without proof-of-work (stored, waits for an organizer);
 - "surge, proof-of-work": every submission carries a solved challenge, so the server also
-  verifies it, checks it against replays and queues the confirmation e-mail — in the database
-  for the task worker, as production does (`--tasks database`, the default), or sent at once to
-  the locmem backend (`--tasks immediate`, config.settings' default backend).
+  verifies it, checks it against replays and leaves the confirmation e-mail for the task worker
+  in the endorsement's own row, as production does (`--tasks database`, the default; no worker
+  runs during the benchmark), or sends it at once to the locmem backend (`--tasks immediate`,
+  config.settings' default backend).
 
 The load generator is `wrk` (bench/wrk_surge.lua; one connection per wrk thread, so each
 acknowledgement is matched to its submission), on both sides of the ratio; `--client asyncio`
