@@ -58,3 +58,21 @@ def test_two_organizations_cannot_share_a_slug(city):
         city=city, name="Food Bank", slug=f"food-bank-{uuid.uuid4().hex[:6]}", sector="other"
     )
     assert Organization.objects.filter(name="Food Bank").count() == 2
+
+
+def test_each_public_service_is_checked_through_its_organizations_endorsements(city):
+    """directory.selectors.public_services asks, for every service, whether its organization
+    has a verified endorsement. Through the status index instead, SQLite (no statistics) read
+    every verified endorsement for each service: the HSDS export of 60,000 services took 64 s
+    instead of 15."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's plan; PostgreSQL plans with its statistics")
+    from solidarity.directory.selectors import public_services
+
+    sql, params = public_services().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+
+    assert "endorsement_org_status_idx" in plan, plan
+    assert "endorsement_status_idx" not in plan, plan
