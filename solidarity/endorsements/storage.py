@@ -97,7 +97,7 @@ def _set_related(instance: models.Model, field: models.ForeignKey[Any, Any], val
 @cache
 def _fields(model: type[models.Model], with_pk: bool = False) -> tuple[models.Field[Any, Any], ...]:
     """Every column of a new row except a database-generated primary key (unless `with_pk`:
-    an id reserved beforehand, `reserve_id`)."""
+    an id the caller set)."""
     return tuple(
         field
         for field in model._meta.local_concrete_fields
@@ -265,7 +265,7 @@ def insert_rows_where(
 ) -> bool:
     """INSERT the row of `first` only if the SQL `condition` holds (as `insert_where`), and the
     rows of `then` with it: all of them or none. True when they were stored. `first` keeps
-    the id it has (`reserve_id`), or gets a generated one.
+    the id it has, or gets a generated one.
 
     `first` may refer to a row of `then` by a foreign key that is checked at commit (Django's
     are, on PostgreSQL and SQLite), so that a failed condition costs no other row.
@@ -320,18 +320,6 @@ def _then_sql(model: type[models.Model], number: int) -> str:
     placeholders = ", ".join(["%s"] * len(fields))
     table = quote(model._meta.db_table)
     return f"also_{number} AS (INSERT INTO {table} ({columns}) SELECT {placeholders} FROM new)"  # noqa: S608
-
-
-def reserve_id(model: type[models.Model]) -> int | None:
-    """A new id from the sequence of `model`'s table, for a row stored later with it
-    (PostgreSQL); None where ids are only made on insert (SQLite)."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    if connection.vendor != "postgresql":
-        return None
-    table, pk = model._meta.db_table, model._meta.pk.column
-    with _cursor(connection) as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s))", [table, pk])
-        return int(cursor.fetchone()[0])
 
 
 def _cursor(connection: BaseDatabaseWrapper) -> CursorWrapper:
