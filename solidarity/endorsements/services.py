@@ -40,7 +40,6 @@ from solidarity.endorsements.models import Endorsement
 from solidarity.endorsements.selectors import bump_public_generation
 from solidarity.endorsements.tasks import (
     open_address,
-    queue_confirmation,
     queue_contact_email,
     queues_in_database,
     seal_address,
@@ -385,10 +384,6 @@ def _confirm_path(language: str, script_prefix: str) -> tuple[str, str]:
     return start, end
 
 
-def _send_confirmation(endorsement: Endorsement, *, email: str) -> None:
-    queue_confirmation(to=email, endorsement=endorsement_reference(endorsement))
-
-
 def send_waiting_confirmations(*, endorsement_id: int | None = None, limit: int = 100) -> int:
     """Sends the confirmation e-mails waiting in endorsements (or in `endorsement_id` only),
     up to `limit`, and says how many were sent. The task worker calls this every second or so.
@@ -421,16 +416,6 @@ def send_waiting_confirmations(*, endorsement_id: int | None = None, limit: int 
             Endorsement.objects.filter(pk=pk).update(confirmation_envelope=None)
         sent += 1
     return sent
-
-
-def confirmation_message_for(reference: Any) -> tuple[str, str] | None:
-    """The subject and body asking to confirm the endorsement `reference` names, written when
-    the task worker sends it; None when it no longer waits for confirmation (confirmed through
-    an earlier link, withdrawn, erased): nothing to ask."""
-    endorsement = _endorsement_named(reference)
-    if endorsement is None or endorsement.status != Status.UNCONFIRMED:
-        return None
-    return _confirmation_message(endorsement)
 
 
 def _send_duplicate_notice(existing: Endorsement, *, email: str, language: str) -> None:
@@ -490,8 +475,11 @@ def endorsement_resend_confirmation(*, email: str, language: str) -> None:
     if not cache.add(f"endorsements:resend:{hashed}", 1, timeout=600):
         return
     pending = Endorsement.objects.filter(contact_email_hash=hashed, status=Status.UNCONFIRMED)
-    for endorsement in pending.select_related("organization"):
-        _send_confirmation(endorsement, email=email)
+    # The same way as a new endorsement's: waiting in its row for the task worker.
+    for pk in pending.values_list("pk", flat=True):
+        Endorsement.objects.filter(pk=pk).update(confirmation_envelope=seal_address(email))
+        if not queues_in_database():
+            send_waiting_confirmation.enqueue(pk)
 
 
 def endorsement_contact(*, endorsement: Endorsement, keyring: dict[int, bytes]) -> dict[str, str]:

@@ -57,23 +57,6 @@ def queue_contact_email(*, to: str, subject: str, body: str) -> None:
     send_contact_email.enqueue(seal_envelope({"to": to, "subject": subject, "body": body}))
 
 
-@task()
-def send_confirmation(envelope: str) -> None:
-    """Asks the contact to confirm the endorsement the envelope names, if it still waits."""
-    from solidarity.endorsements.services import confirmation_message_for
-
-    sealed = open_envelope(envelope)
-    message = confirmation_message_for(sealed["endorsement"])
-    if message is not None:
-        subject, body = message
-        send_mail(subject, body, None, [sealed["to"]], fail_silently=False)
-
-
-def queue_confirmation(*, to: str, endorsement: str | int) -> None:
-    """`endorsement` names it as its confirmation link does (`services.endorsement_reference`)."""
-    send_confirmation.enqueue(seal_envelope({"to": to, "endorsement": endorsement}))
-
-
 def seal_address(address: str) -> bytes:
     """The envelope stored with an endorsement whose confirmation e-mail waits."""
     return crypto.secretbox_encrypt(_envelope_key(), address.encode())

@@ -194,3 +194,18 @@ def test_the_message_is_the_template_rendered_with_the_values(language, name, ci
 
     assert body == expected.replace("http://testserver", services._link(""))
     assert subject
+
+
+def test_a_resent_link_waits_in_the_row_like_the_first(client, vault, form_data, solved):
+    from solidarity.endorsements import services
+
+    client.post("/en/endorse/", {**form_data, "altcha": solved()})
+    run_the_worker()
+    mail.outbox.clear()
+
+    services.endorsement_resend_confirmation(email=CANARY_EMAIL, language="en")
+
+    assert not DBTaskResult.objects.exists()
+    assert Endorsement.objects.get().confirmation_envelope is not None
+    assert run_the_worker() == 1
+    assert [message.to for message in mail.outbox] == [[CANARY_EMAIL]]
