@@ -58,3 +58,26 @@ def test_the_ratio_compares_with_the_bare_view_of_the_same_run():
 
     assert row.ratio == 0.25
     assert "| page | SQLite | 10 | 50 |" in harness.markdown([row], database="SQLite")
+
+
+def test_the_surge_verdict_gives_the_budget_absolute_and_as_a_ratio():
+    from bench.endorsement_surge import verdict
+
+    def row(rps: float, bare_rps: float, requests: int, errors: int = 0) -> harness.Row:
+        return harness.Row(
+            target=harness.Result("surge", 50, requests, errors, 15.0, rps, 1, 2, 3, "wrk"),
+            bare=harness.Result("bare view", 50, 9999, 0, 15.0, bare_rps, 1, 2, 3, "wrk"),
+        )
+
+    slow_hour, fast_hour, failing = row(290, 1200, 4350), row(400, 3200, 6000), row(320, 900, 80, 3)
+    lines = verdict([slow_hour, fast_hour, failing], 6000, lost=False).splitlines()
+
+    assert lines[0] == "- none lost: yes"
+    assert "≥ 300/s NO (290/s" in lines[1]
+    assert "0.133 yes (0.24)" in lines[1]
+    assert "≥ 300/s yes (400/s" in lines[2]
+    assert "0.133 NO (0.12)" in lines[2]
+    assert "reached the request budget" in lines[2]
+    assert "reached" not in lines[1]
+    assert "≥ 300/s NO (320/s, 3 errors)" in lines[3]
+    assert verdict([fast_hour], 6000, lost=True).startswith("- none lost: NO")
