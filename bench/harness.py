@@ -410,6 +410,7 @@ def compare(
     requests: int = 20_000,
     seconds: float = 10,
     on_response: loadgen.ResponseCallback | None = None,
+    quiet: float = 0,
 ) -> list[Row]:
     """The target and the bare view at each concurrency, interleaved in one run.
 
@@ -418,7 +419,11 @@ def compare(
     measurement leaves the target alone for 10 s or more: without this, each round began with
     every worker answering afresh the searches that expired meanwhile, all at once, which is
     what a burst after a quiet minute costs, not what the steady load at that concurrency does
-    (bench/directory_search.md, session 8, reports both)."""
+    (bench/directory_search.md, session 8, reports both).
+
+    `quiet` seconds instead: the target is not warmed up, and nothing reaches it for that long
+    before it is measured (longer than a worker keeps a search: every round then begins as a
+    burst of visitors after a quiet minute does, each worker answering every search afresh)."""
     bare: Target = loadgen.rotating_get([BARE]) if callable(target) else BARE
     warm = {"concurrency": 2, "requests": 200, "seconds": 5}
     rows = []
@@ -426,7 +431,9 @@ def compare(
         bounds = {"concurrency": clients, "requests": requests, "seconds": seconds}
         measure(server, "warm-up", bare, **warm)
         bare_result = measure(server, "bare view", bare, **bounds)
-        if not callable(target):
+        if quiet:
+            time.sleep(quiet)
+        elif not callable(target):
             measure(server, "warm-up", target, **warm)
         result = measure(server, label, target, on_response=on_response, **bounds)
         rows.append(Row(target=result, bare=bare_result))
