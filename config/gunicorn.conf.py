@@ -57,7 +57,11 @@ def when_ready(server):
     if server.cfg.preload_app:
         from django.urls import get_resolver
 
+        from solidarity.lib import shared_searches
+
         get_resolver().url_patterns  # noqa: B018 - the import is the point
+        # The searches of the last minute, in memory every worker inherits from here.
+        shared_searches.prepare()
         gc.collect()
         gc.freeze()
 

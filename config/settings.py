@@ -176,25 +176,28 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches, sessions, tasks ---------------------------------------------------------------
-# Searches answered in the last minute, kept by each worker in its own memory only (never the
-# shared cache, which may persist): a search is not kept longer than a few minutes (DESIGN.md
-# §2), so at most SEARCH_CACHE_LIMIT seconds. 0 turns it off. solidarity/lib/cache.py says why.
+# Searches answered in the last minute, kept in memory the web server's workers share on this
+# machine only (never the shared cache, which may persist, nor a file): a search is not kept
+# longer than a few minutes (DESIGN.md §2), so at most SEARCH_CACHE_LIMIT seconds. 0 turns it
+# off. solidarity/lib/cache.py says why, solidarity/lib/shared_searches.py how.
 SEARCH_CACHE_LIMIT = 300
 SEARCH_CACHE_SECONDS = max(0, min(env_int("SEARCH_CACHE_SECONDS", 60), SEARCH_CACHE_LIMIT))
+SEARCH_CACHE_MAX_BYTES = 128 * 1024
 CACHES: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env_str("CACHE_LOCATION", "solidarity"),
     },
     "searches": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "solidarity.lib.shared_searches.SharedSearchesCache",
         "LOCATION": "solidarity-searches",
         "TIMEOUT": SEARCH_CACHE_SECONDS,
-        # At most 256 answers of at most 128 KB each (SEARCH_CACHE_MAX_BYTES) per worker.
-        "OPTIONS": {"MAX_ENTRIES": 256, "CULL_FREQUENCY": 4},
+        # At most 256 answers, each a page of at most SEARCH_CACHE_MAX_BYTES with its compressed
+        # copy (search pages are 22-29 KB so, at 60,000 services): 72 MB of address space,
+        # memory only as answers fill it, shared by every worker.
+        "OPTIONS": {"MAX_ENTRIES": 256, "SLOT_BYTES": 2 * SEARCH_CACHE_MAX_BYTES + 32 * 1024},
     },
 }
-SEARCH_CACHE_MAX_BYTES = 128 * 1024
 # Each worker answers the public pages and searches it answered a moment ago itself, before
 # Django (lib/kept.py), keeping at most this many bytes of them. KEPT_RESPONSES=false: never.
 KEPT_RESPONSES = env_bool("KEPT_RESPONSES", True)

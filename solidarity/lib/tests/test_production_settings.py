@@ -62,9 +62,10 @@ def test_production_refuses_to_start_with_an_insecure_default(override, complain
 
 
 @pytest.mark.slow
-def test_searches_stay_in_each_workers_memory_for_minutes_at_most_in_production():
+def test_searches_stay_in_the_workers_memory_for_minutes_at_most_in_production():
     """With the shared cache on Redis (which may write to disk), searches still stay in the
-    worker's own memory, and a deployment cannot keep them past five minutes."""
+    memory the web server's workers share (lib/shared_searches.py), and a deployment cannot
+    keep them past five minutes."""
     shown = "from django.conf import settings as s; print(s.SEARCH_CACHE_SECONDS, s.CACHES)"
     result = manage(
         "shell", "-v", "0", "-c", shown, env={**PRODUCTION_ENV, "SEARCH_CACHE_SECONDS": "3600"}
@@ -73,5 +74,5 @@ def test_searches_stay_in_each_workers_memory_for_minutes_at_most_in_production(
     assert result.returncode == 0, result.stdout + result.stderr
     seconds, caches = result.stdout.split(" ", 1)
     assert seconds == "300"
-    assert "'searches': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'" in caches
+    assert "'searches': {'BACKEND': 'solidarity.lib.shared_searches.SharedSearchesCache'" in caches
     assert "RedisCache" in caches  # the shared one
