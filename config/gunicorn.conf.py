@@ -28,7 +28,9 @@ graceful_timeout = 20
 # Workers held 72-78 MB after the benchmarks' runs of tens of thousands of requests
 # (docs/benchmarks.md): no leak to race.
 max_requests = 50_000
-max_requests_jitter = 5_000
+# Workers serve equal shares, so with a small jitter they were renewed within the same minute
+# (each new worker answers its first searches afresh and builds its own cards): spread them.
+max_requests_jitter = 25_000
 # The access log is the reverse proxy's (deploy/nginx.conf and deploy/Caddyfile log the same
 # fields, without the address): gunicorn's own copy cost about a fifth of a bare request's CPU
 # (bench/endorsement_surge.md, session 5). GUNICORN_ACCESS_LOG=on writes it as well, to stdout.
@@ -60,10 +62,30 @@ def when_ready(server):
         from solidarity.lib import shared_searches
 
         get_resolver().url_patterns  # noqa: B018 - the import is the point
+        compile_templates()
         # The searches of the last minute, in memory every worker inherits from here.
         shared_searches.prepare()
         gc.collect()
         gc.freeze()
+
+
+def compile_templates():
+    """Compile the project's templates once in the master (Django's cached loader keeps them):
+    a new worker, and each one `max_requests` renews, then serves its first pages without
+    compiling them, which made its first search page take 200 ms instead of 50."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.template import engines
+
+    project = Path(settings.BASE_DIR) / "solidarity"
+    for engine in engines.all():
+        for directory in map(Path, engine.template_dirs):
+            if not directory.is_relative_to(project):
+                continue
+            for path in sorted(directory.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    engine.get_template(path.relative_to(directory).as_posix())
 
 
 # Each worker's garbage collector looks at its youngest objects every 20,000 new ones instead of

@@ -26,15 +26,16 @@ What is never cached, to keep one visitor's page from reaching another and to le
   the view is a search (`searches=True`, below). Such requests never reach the shared cache.
 
 Searches (`searches=True`: the directory's search page and `/api/services`) are kept apart, in
-each worker process's own memory (the `searches` cache), for `SEARCH_CACHE_SECONDS` (a minute;
-at most five, settings.py), and dropped at once when what they are made of changes, like the
-pages above. Without it a search cost 15-200 ms of CPU, and a surge of people looking for the
-same shelter after a news story would queue behind each other (bench/directory_search.md).
-What this keeps and what it reveals (docs/directory.md):
+memory the web server's workers share (the `searches` cache, lib/shared_searches.py), for
+`SEARCH_CACHE_SECONDS` (a minute; at most five, settings.py), and dropped at once when what
+they are made of changes, like the pages above. Without it a search cost 15-200 ms of CPU, and a
+surge of people looking for the same shelter after a news story would queue behind each other
+(bench/directory_search.md). What this keeps and what it reveals (docs/directory.md):
 - an answer given in the last minute, in memory: never in the shared cache (Redis may write
-  to disk), a file, a table or a log, and gone when the worker stops. DESIGN.md §2 allows
-  nothing about a visitor that outlives a few minutes; this outlives one by default, five at most.
-- someone timing a search can tell whether the same worker answered the very same search
+  to disk), a file, a table or a log; wiped when it expires, and gone when the workers stop.
+  DESIGN.md §2 allows nothing about a visitor that outlives a few minutes; this outlives one by
+  default, five at most.
+- someone timing a search can tell whether the server answered the very same search
   (words, filters, page, and for "near me" the place the browser rounded to about 1 km) in the
   last minute, not who asked it. `SEARCH_CACHE_SECONDS=0` turns it off for a deployment that
   wants none of it.
@@ -182,11 +183,18 @@ def cache_public(
             shared = store is cache
             current = generations(scopes)
             key = cache_key(request, scopes, current)
-            kept: Kept | None = store.get(key)
+            kept: Kept | None = store.get(key) if shared else answered_or_claimed(store, key)
             if kept is None:
-                response = rendered(view(request, *args, **kwargs))
+                try:
+                    response = rendered(view(request, *args, **kwargs))
+                except BaseException:
+                    if not shared:
+                        store.delete(key)  # the claim: another worker may answer it now
+                    raise
                 max_bytes = None if shared else settings.SEARCH_CACHE_MAX_BYTES
                 if not may_store(request, response, max_bytes=max_bytes):
+                    if not shared:
+                        store.delete(key)
                     return vary_on_cookie(response)
                 lifetime = timeout if shared else search_lifetime()
                 kept = (response, gzipped(response), time.time() + lifetime)
@@ -199,6 +207,21 @@ def cache_public(
         return wrapper
 
     return decorator
+
+
+# How long a worker waits for the answer another worker is giving to the same search (it goes on
+# as soon as that answer is kept), before it answers the search itself.
+SEARCH_CLAIM_SECONDS = 2.0
+
+
+def answered_or_claimed(store: BaseCache, key: str) -> Kept | None:
+    """A search's kept answer, or another worker's as soon as it gives it; None: this worker
+    answers it (lib/shared_searches.py `get_or_claim`; other backends: a plain `get`)."""
+    get_or_claim = getattr(store, "get_or_claim", None)
+    if get_or_claim is None:
+        return store.get(key)
+    kept: Kept | None = get_or_claim(key, SEARCH_CLAIM_SECONDS)
+    return kept
 
 
 class _AcceptsGzip:

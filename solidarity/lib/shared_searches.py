@@ -53,10 +53,13 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 HEADER = struct.Struct("<16sdI")
 HEADER_BYTES = 32
 EMPTY = bytes(16)
+PENDING = 0xFFFFFFFF  # the length of a claimed slot: a worker is answering that search now
 DEFAULT_SLOTS = 256
 DEFAULT_SLOT_BYTES = 256 * 1024
 LOCK_WAIT = 0.05  # seconds
 LOCK_POLL = 0.001
+CLAIM_POLL = 0.002  # how often a worker waiting for another's answer looks for it
+FOUND, CLAIMED, ANSWERING = "found", "claimed", "answering"
 
 
 @dataclass
@@ -116,14 +119,24 @@ class Region:
             self.threads.release()
 
     def header(self, slot: int) -> tuple[bytes, float, int]:
+        """The slot's key digest, expiry and value length (PENDING: claimed, no value yet)."""
         start = slot * self.slot_bytes
         digest, expires, length = HEADER.unpack_from(self.memory, start)
         return digest, expires, length
 
+    def value_length(self, slot: int) -> int:
+        length = self.header(slot)[2]
+        return 0 if length == PENDING else length
+
+    def claim(self, slot: int, digest: bytes, until: float) -> None:
+        """Called with the slot locked: marks `digest` as being answered until `until`."""
+        self.wipe(slot)
+        HEADER.pack_into(self.memory, slot * self.slot_bytes, digest, until, PENDING)
+
     def write(self, slot: int, digest: bytes, expires: float, value: bytes) -> None:
         """Called with the slot locked: the old value's bytes beyond the new one are zeroed."""
         start = slot * self.slot_bytes
-        _old, _expires, old_length = self.header(slot)
+        old_length = self.value_length(slot)
         body = start + HEADER_BYTES
         self.memory[body : body + len(value)] = value
         if old_length > len(value):
@@ -132,7 +145,7 @@ class Region:
 
     def wipe(self, slot: int) -> None:
         """Called with the slot locked: its value zeroed, the slot empty."""
-        _digest, _expires, length = self.header(slot)
+        length = self.value_length(slot)
         start = slot * self.slot_bytes
         self.memory[start : start + HEADER_BYTES + length] = bytes(HEADER_BYTES + length)
 
@@ -276,9 +289,48 @@ class SharedSearchesCache(BaseCache):
                 if expires <= now:
                     made.wipe(slot)
                     return None
+                if length == PENDING:
+                    return None
                 start = slot * made.slot_bytes + HEADER_BYTES
                 return bytes(made.memory[start : start + length])
         return None
+
+    def get_or_claim(self, key: str, wait: float) -> Any:
+        """The answer kept under `key`; else, while another worker is answering that very
+        search, its answer as soon as it is kept (at most `wait` seconds later); else None,
+        and this worker has claimed the search for `wait` seconds: it answers it and `set`s the
+        answer (or `delete`s the key if it keeps none), and the others wait for that instead of
+        answering it too. After a quiet minute, a burst of visitors then costs each search
+        once, not once per worker. A claim left by a worker that failed lapses after `wait`."""
+        made = self._region
+        digest = made.digest(self.make_and_validate_key(key))
+        deadline = time.monotonic() + wait
+        while True:
+            found, raw = self._find_or_claim(digest, wait)
+            if found == FOUND:
+                return pickle.loads(raw)  # noqa: S301 - our own bytes
+            if found == CLAIMED or time.monotonic() >= deadline:
+                return None
+            time.sleep(CLAIM_POLL)
+
+    def _find_or_claim(self, digest: bytes, wait: float) -> tuple[str, bytes]:
+        made, now = self._region, time.time()
+        first, second = made.candidates(digest)
+        with made.locked(first, second) as had:
+            if not had:
+                return ANSWERING, b""  # busy: look again shortly
+            headers = {slot: made.header(slot) for slot in (first, second)}
+            for slot, (found, expires, length) in headers.items():
+                if found != digest or expires <= now:
+                    continue
+                if length == PENDING:
+                    return ANSWERING, b""
+                start = slot * made.slot_bytes + HEADER_BYTES
+                return FOUND, bytes(made.memory[start : start + length])
+            free = [slot for slot, (found, e, _l) in headers.items() if found == EMPTY or e <= now]
+            slot = (free or [min(headers, key=lambda s: headers[s][1])])[0]
+            made.claim(slot, digest, now + wait)
+            return CLAIMED, b""
 
     def _write(self, key: str, value: Any, timeout: float | None, *, only_new: bool) -> bool:
         made = self._region

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -165,15 +166,48 @@ def test_gunicorns_workers_share_one_workers_answer(tmp_path):
             except OSError:
                 time.sleep(0.1)
         assert found == "the-answer"
-        others = {}
-        for _ in range(200):
-            pid, found = get("/get")
-            if pid != setter:
-                others[pid] = found
-                break
+        with ThreadPoolExecutor(8) as pool:  # both workers busy: each answers some
+            answers = list(pool.map(lambda _: get("/get"), range(40)))
+        others = {found for pid, found in answers if pid != setter}
     finally:
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=30)
 
     assert others, "only one worker answered"
-    assert list(others.values()) == ["the-answer"]
+    assert others == {"the-answer"}
+
+
+def test_a_worker_waits_for_the_answer_another_is_giving_instead_of_giving_it_too(searches):
+    assert searches.get_or_claim("shelter", wait=5) is None  # this process answers it
+    result_read, result_write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process, another worker
+        started = time.monotonic()
+        found = searches.get_or_claim("shelter", wait=5)
+        os.write(result_write, f"{found}|{time.monotonic() - started:.3f}".encode())
+        os._exit(0)
+    time.sleep(0.3)  # answering
+    searches.set("shelter", "the answer", 60)
+    os.waitpid(child, 0)
+    found, waited = os.read(result_read, 100).decode().split("|")
+
+    assert found == "the answer"
+    assert 0.2 < float(waited) < 2
+
+
+def test_a_claim_nobody_answers_lapses(searches):
+    assert searches.get_or_claim("dentist", wait=0.2) is None
+    assert searches.get("dentist") is None  # a claim is not an answer
+
+    started = time.monotonic()
+    assert searches.get_or_claim("dentist", wait=3) is None  # claimed again once it lapsed
+    assert 0.15 < time.monotonic() - started < 1
+
+
+def test_a_claim_given_up_lets_the_next_worker_answer_at_once(searches):
+    assert searches.get_or_claim("lawyer", wait=5) is None
+    searches.delete("lawyer")
+
+    started = time.monotonic()
+    assert searches.get_or_claim("lawyer", wait=5) is None
+    assert time.monotonic() - started < 0.1

@@ -220,3 +220,27 @@ def test_every_cached_response_says_it_varies_on_cookie():
 
     assert "Cookie" in first["Vary"]
     assert "Cookie" in second["Vary"]
+
+
+def test_a_search_that_failed_leaves_no_claim_for_others_to_wait_on():
+    """The searches cache makes other workers wait for an answer being given
+    (lib/shared_searches.py); one that failed must not hold them for the claim's seconds."""
+
+    class FailingOnce(CountingView):
+        def __call__(self, request):
+            if self.calls == 0:
+                self.calls += 1
+                raise RuntimeError("the database went away")
+            return super().__call__(request)
+
+    view = FailingOnce()
+    cached = cache_public(scopes=("directory",), searches=True)(view)
+    with pytest.raises(RuntimeError):
+        get(cached, "/api/services?search=food")
+
+    started = time.monotonic()
+    answer = get(cached, "/api/services?search=food")
+
+    assert answer.status_code == 200
+    assert time.monotonic() - started < 1
+    assert view.calls == 2

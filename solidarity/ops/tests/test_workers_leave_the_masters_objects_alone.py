@@ -53,3 +53,19 @@ def test_a_worker_still_collects_cyclic_garbage_after_a_few_requests_worth():
         gc.set_threshold(*before)
 
     assert alive < 25_000  # the youngest generation's threshold, not every one kept
+
+
+def test_the_master_compiles_the_templates_its_workers_will_render():
+    """A new worker (and each one `max_requests` renews) serves its first pages without
+    compiling their templates."""
+    from django.template import engines
+
+    conf = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    loader = engines["django"].engine.template_loaders[0]
+    loader.reset()
+
+    conf["compile_templates"]()
+
+    compiled = {key.split("-")[0] for key in loader.get_template_cache}
+    assert {"directory/search.html", "base.html"} <= compiled
+    assert not any(name.startswith("admin/") for name in compiled)  # Django's own: left alone
