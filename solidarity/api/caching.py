@@ -1,7 +1,8 @@
 """API responses cached like public pages (lib/cache.py): per language and address, dropped as
 soon as what they are made of changes. Only pagination and shape parameters reach the shared
 cache. A filter or search is answered afresh, except by an operation marked `searches`
-(`/services`): those are kept for a minute in the worker's own memory, as the search page is."""
+(`/services`): its answers, unfiltered ones too, are kept for a minute in memory the web
+server's workers share, as the search page's are (lib/cache.py, lib/shared_searches.py)."""
 
 from collections.abc import Callable, Collection
 from typing import Any

@@ -25,12 +25,14 @@ What is never cached, to keep one visitor's page from reaching another and to le
 - a request whose query string has a parameter outside `query_params` (default: `page`), unless
   the view is a search (`searches=True`, below). Such requests never reach the shared cache.
 
-Searches (`searches=True`: the directory's search page and `/api/services`) are kept apart, in
-memory the web server's workers share (the `searches` cache, lib/shared_searches.py), for
-`SEARCH_CACHE_SECONDS` (a minute; at most five, settings.py), and dropped at once when what
-they are made of changes, like the pages above. Without it a search cost 15-200 ms of CPU, and a
-surge of people looking for the same shelter after a news story would queue behind each other
-(bench/directory_search.md). What this keeps and what it reveals (docs/directory.md):
+Searches (`searches=True`: the directory's search page and `/api/services`, every request of
+them, with or without a filter) are kept apart, in memory the web server's workers share (the
+`searches` cache, lib/shared_searches.py), for `SEARCH_CACHE_SECONDS` (a minute; at most five,
+settings.py), and dropped at once when what they are made of changes, like the pages above.
+One worker answers a search while the others wait for its answer. Without it a search cost
+15-200 ms of CPU, and a surge of people looking for the same shelter after a news story would
+queue behind each other (bench/directory_search.md). What this keeps and what it reveals
+(docs/directory.md):
 - an answer given in the last minute, in memory: never in the shared cache (Redis may write
   to disk), a file, a table or a log; wiped when it expires, and gone when the workers stop.
   DESIGN.md §2 allows nothing about a visitor that outlives a few minutes; this outlives one by
@@ -139,14 +141,19 @@ def cache_key(request: HttpRequest, scopes: Collection[str], current: str | None
 def cache_for(
     request: HttpRequest, query_params: Collection[str], *, searches: bool
 ) -> BaseCache | None:
-    """The cache that may answer this request: the shared one, this process's own searches,
-    or none."""
+    """The cache that may answer this request: the shared one, the searches of the last minute
+    (every page of a search view, its first without any filter too), or none.
+
+    A search view's first page goes with its searches, not to the shared cache: the workers
+    share those and answer each once (claims). With a local-memory shared cache, after a quiet
+    minute each of the five workers answered the directory's first page itself, at once, in
+    the burst that follows (50-160 ms each: bench/directory_search.md, session 11)."""
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
-    if set(request.GET) <= set(query_params):
-        return cache
     if searches and settings.SEARCH_CACHE_SECONDS > 0:
         return caches[SEARCHES]
+    if set(request.GET) <= set(query_params):
+        return cache
     return None
 
 
@@ -170,9 +177,9 @@ def cache_public(
     query_params: Collection[str] = ("page",),
     searches: bool = False,
 ) -> Callable[[View], View]:
-    """Serves a public view from the cache while none of `scopes` has changed. `searches`: a
-    request with other parameters than `query_params` is a search, answered from this process's
-    searches of the last minute (module docstring)."""
+    """Serves a public view from the cache while none of `scopes` has changed. `searches`: the
+    view is a search, answered from the searches of the last minute (module docstring);
+    `query_params` then matter only when those are turned off."""
 
     def decorator(view: View) -> View:
         @wraps(view)

@@ -129,6 +129,25 @@ def test_a_search_is_kept_a_minute_in_the_workers_own_memory_only(monkeypatch):
     assert view.calls == 2
 
 
+def test_a_search_views_unfiltered_page_is_kept_with_its_searches(settings):
+    """The workers share it, and one answers it while the others wait, as for a search."""
+    view = CountingView()
+    cached = cache_public(scopes=("directory",), query_params=("page",), searches=True)(view)
+
+    get(cached, "/api/services")
+    get(cached, "/api/services?page=2")
+    get(cached, "/api/services")
+    get(cached, "/api/services?page=2")
+
+    assert view.calls == 2
+    assert cache._cache == {}
+    settings.SEARCH_CACHE_SECONDS = 0  # without the searches, the shared cache keeps it
+    get(cached, "/api/services")
+    get(cached, "/api/services")
+    assert view.calls == 3
+    assert cache._cache != {}
+
+
 def test_searches_kept_together_do_not_all_expire_together():
     lifetimes = {search_lifetime() for _ in range(50)}
 
