@@ -12,5 +12,7 @@ BENCHMARK_VIEWS = True
 # one trusted proxy), so rate limits and their cache look-ups cost what they cost in production
 # without one loopback address being throttled.
 NUM_PROXIES = 1
-# Persistent connections, as production runs them (config.settings uses 0 for SQLite in dev).
-DATABASES["default"]["CONN_MAX_AGE"] = 60
+# Persistent connections, as production runs them: config.settings uses 0 for SQLite outside
+# production, 60 s in it; PostgreSQL keeps its default (CONN_MAX_AGE).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 60

@@ -122,9 +122,15 @@ TEMPLATES = [
 # SQLite in WAL mode is the embedded default; DATABASE_URL selects PostgreSQL in production.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'solidarity.sqlite3'}")
+# Persistent connections, checked before a request's first query. An idle worker keeps its
+# connection anyway (Django closes an old one only when a request begins or ends), so the age
+# limit decides one thing: whether the first request after a quiet spell opens a new one. At
+# 60 s every worker did so in the burst after a quiet minute; 600 s spares that (the PostgreSQL
+# search page's p95 in that burst: median 236 ms at 600 s, 357 ms at 60 s over nine
+# alternating runs; bench/directory_search.md, session 11).
 DATABASES = {
     "default": dj_database_url.parse(
-        DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+        DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 600), conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
