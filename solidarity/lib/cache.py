@@ -25,8 +25,8 @@ What is never cached, to keep one visitor's page from reaching another and to le
 - a request whose query string has a parameter outside `query_params` (default: `page`), unless
   the view is a search (`searches=True`, below). Such requests never reach the shared cache.
 
-Searches (`searches=True`: the directory's search page and `/api/services`, every request of
-them, with or without a filter) are kept apart, in memory the web server's workers share (the
+Searches (`searches=True`: the directory's search page and `/api/services`, with a filter, or
+without any parameter) are kept apart, in memory the web server's workers share (the
 `searches` cache, lib/shared_searches.py), for `SEARCH_CACHE_SECONDS` (a minute; at most five,
 settings.py), and dropped at once when what they are made of changes, like the pages above.
 One worker answers a search while the others wait for its answer. Without it a search cost
@@ -142,19 +142,20 @@ def cache_for(
     request: HttpRequest, query_params: Collection[str], *, searches: bool
 ) -> BaseCache | None:
     """The cache that may answer this request: the shared one, the searches of the last minute
-    (every page of a search view, its first without any filter too), or none.
+    (a search view's searches, and its first page without any parameter), or none.
 
     A search view's first page goes with its searches, not to the shared cache: the workers
     share those and answer each once (claims). With a local-memory shared cache, after a quiet
     minute each of the five workers answered the directory's first page itself, at once, in
-    the burst that follows (50-160 ms each: bench/directory_search.md, session 11)."""
+    the burst that follows (50-160 ms each: bench/directory_search.md, session 11). Its other
+    pages (`query_params` only: the API's `page`) stay in the shared cache, which other app
+    nodes share and which keeps an answer of any size."""
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
-    if searches and settings.SEARCH_CACHE_SECONDS > 0:
+    plain = set(request.GET) <= set(query_params)
+    if searches and settings.SEARCH_CACHE_SECONDS > 0 and not (plain and request.GET):
         return caches[SEARCHES]
-    if set(request.GET) <= set(query_params):
-        return cache
-    return None
+    return cache if plain else None
 
 
 def may_store(request: HttpRequest, response: HttpResponse, *, max_bytes: int | None) -> bool:
@@ -178,8 +179,8 @@ def cache_public(
     searches: bool = False,
 ) -> Callable[[View], View]:
     """Serves a public view from the cache while none of `scopes` has changed. `searches`: the
-    view is a search, answered from the searches of the last minute (module docstring);
-    `query_params` then matter only when those are turned off."""
+    view is a search: a request with other parameters than `query_params`, or none at all, is
+    answered from the searches of the last minute (module docstring)."""
 
     def decorator(view: View) -> View:
         @wraps(view)
