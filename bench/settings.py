@@ -4,6 +4,7 @@ Everything else comes from `config.settings` and the environment the harness pas
 (DATABASE_URL, CACHE_BACKEND, ...).
 """
 
+from config.env import env_int
 from config.settings import *  # noqa: F403
 from config.settings import DATABASES
 
@@ -12,7 +13,8 @@ BENCHMARK_VIEWS = True
 # one trusted proxy), so rate limits and their cache look-ups cost what they cost in production
 # without one loopback address being throttled.
 NUM_PROXIES = 1
-# Persistent connections, as production runs them: config.settings uses 0 for SQLite outside
-# production, 60 s in it; PostgreSQL keeps its default (CONN_MAX_AGE).
+# Persistent connections, as production runs them: config.settings keeps a SQLite connection
+# for one request outside production; in production SQLite and PostgreSQL both keep theirs for
+# CONN_MAX_AGE (600 s unless the environment says otherwise).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 60
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 600)

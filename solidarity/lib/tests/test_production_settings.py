@@ -76,3 +76,20 @@ def test_searches_stay_in_the_workers_memory_for_minutes_at_most_in_production()
     assert seconds == "300"
     assert "'searches': {'BACKEND': 'solidarity.lib.shared_searches.SharedSearchesCache'" in caches
     assert "RedisCache" in caches  # the shared one
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("env", "seconds"),
+    [({**PRODUCTION_ENV}, "600"), ({**PRODUCTION_ENV, "CONN_MAX_AGE": "120"}, "120"), ({}, "0")],
+)
+def test_a_sqlite_connection_outlives_a_quiet_minute_in_production(env, seconds):
+    """A worker's SQLite connection (and its page cache) is kept as long as PostgreSQL's in
+    production, so the burst after a quiet minute does not start with every cache empty; outside
+    production a connection lasts one request."""
+    shown = "from django.conf import settings as s; print(s.DATABASES['default']['CONN_MAX_AGE'])"
+    sqlite = {"DATABASE_URL": f"sqlite:///{tempfile.mkdtemp()}/solidarity.sqlite3"}
+    result = manage("shell", "-v", "0", "-c", shown, env={**env, **sqlite})
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == seconds
