@@ -151,9 +151,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Outside production (runserver, tests) a connection lasts one request. In production it
     # lasts as long as PostgreSQL's: a connection opened again after a quiet minute starts with
-    # an empty page cache (2 MB per connection), and every worker's first searches read their
-    # pages again, in the very burst that follows the quiet (bench/directory_search.md,
-    # session 12).
+    # an empty page cache. In one process, 12 search pages answered afresh cost 594-686 ms on a
+    # reopened connection, 527-549 ms on a kept one; the benchmark's burst after a quiet minute
+    # showed no difference beyond its noise (bench/directory_search.md, session 12).
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 600) if PRODUCTION else 0
     # Tests run on a file, not in memory, so WAL is exercised and the raw file can be inspected.
     # One file per test process, so parallel runs never share a test database.
